@@ -6,14 +6,17 @@ when DJANGO_DEBUG=1; with DEBUG off it fails closed: no SECRET_KEY, no start.
 """
 
 import sys
+import warnings
 from pathlib import Path
 
 import environ
-from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 env = environ.Env()
+# A developer's own `.env` (see .env.example); real environment variables win.
+if (BASE_DIR / ".env").is_file():
+    env.read_env(BASE_DIR / ".env")
 
 DEBUG = env.bool("DJANGO_DEBUG", default=False)
 
@@ -26,7 +29,7 @@ if not SECRET_KEY:
         )
         sys.exit(1)
     # Development only: a fixed key is fine because DEBUG never runs in production.
-    SECRET_KEY = "django-insecure-development-key-for-innohub-only"
+    SECRET_KEY = "django-insecure-development-key-for-innohub-only"  # noqa: S105
 
 ALLOWED_HOSTS = env.list(
     "ALLOWED_HOSTS", default=["localhost", "127.0.0.1", "[::1]"] if DEBUG else []
@@ -107,9 +110,7 @@ TEMPLATES = [
 FORM_RENDERER = "config.forms.FormRenderer"
 
 # Database: SQLite in the project folder unless DATABASE_URL says otherwise.
-DATABASES = {
-    "default": env.db_url("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")
-}
+DATABASES = {"default": env.db_url("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL and a busy timeout let the dev server and a db_worker share the file.
@@ -167,7 +168,6 @@ ACCOUNT_CONFIRM_EMAIL_ON_GET = False
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = False
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[innohub] "
-ACCOUNT_DEFAULT_HTTP_PROTOCOL = "http" if DEBUG else "https"
 ACCOUNT_ADAPTER = "accounts.adapter.AccountAdapter"
 ALLAUTH_TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
@@ -177,7 +177,8 @@ LANGUAGE_CODE = "vi"
 LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English")]
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAIL_I18N_ENABLED = True
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# Our own strings first; then Vietnamese for django-allauth, which ships none.
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale" / "allauth"]
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
 USE_TZ = True
@@ -187,6 +188,11 @@ STATIC_ROOT = env.path("STATIC_ROOT", default=BASE_DIR / "staticfiles")
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
+STATIC_MANIFEST = env.bool("STATIC_MANIFEST", default=not DEBUG)
+if not STATIC_MANIFEST:
+    # Serve straight from the source folders; there is no collected STATIC_ROOT.
+    WHITENOISE_USE_FINDERS = True
+    warnings.filterwarnings("ignore", message="No directory at", category=UserWarning)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
@@ -194,7 +200,7 @@ STORAGES = {
         # files in development and tests, which serve from the source folders.
         "BACKEND": (
             "whitenoise.storage.CompressedManifestStaticFilesStorage"
-            if env.bool("STATIC_MANIFEST", default=not DEBUG)
+            if STATIC_MANIFEST
             else "django.contrib.staticfiles.storage.StaticFilesStorage"
         )
     },
@@ -222,7 +228,8 @@ WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
-X_FRAME_OPTIONS = "SAMEORIGIN"
+# Wagtail marks its own preview views SAMEORIGIN; nothing else may be framed.
+X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
 if not DEBUG:
     SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)
@@ -236,6 +243,8 @@ if not DEBUG:
     # Behind a proxy that redirects to HTTPS itself, Django's own redirect is
     # redundant; check --deploy must not warn about the deliberate choice.
     SILENCED_SYSTEM_CHECKS = [] if SECURE_SSL_REDIRECT else ["security.W008"]
+# Links in emails: HTTPS whenever the site only answers on HTTPS.
+ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https" if not DEBUG and SECURE_SSL_REDIRECT else "http"
 
 LOGGING = {
     "version": 1,
@@ -247,5 +256,3 @@ LOGGING = {
         "django.security.DisallowedHost": {"level": "ERROR"},
     },
 }
-
-LANGUAGE_NAMES = {"vi": _("Vietnamese"), "en": _("English")}

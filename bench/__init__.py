@@ -1,0 +1,1 @@
+"""Benchmarks for innohub's public pages (not tests): `python -m bench --help`."""

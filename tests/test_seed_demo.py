@@ -1,0 +1,48 @@
+import io
+
+import pytest
+from allauth.account.models import EmailAddress
+from django.core.management import call_command
+
+from accounts.models import User
+from cms.models import SiteSettings
+
+pytestmark = pytest.mark.django_db
+
+
+def seed(**kwargs):
+    out = io.StringIO()
+    call_command("seed_demo", stdout=out, **kwargs)
+    return out.getvalue()
+
+
+def test_seed_demo_is_idempotent(settings):
+    settings.DEBUG = False
+    seed()
+
+    def counts():
+        return User.objects.count(), EmailAddress.objects.count(), SiteSettings.objects.count()
+
+    first = counts()
+    seed()
+    assert counts() == first
+    assert User.objects.count() >= 30
+    assert any(" " in name for name in User.objects.values_list("full_name", flat=True))
+
+
+def test_seed_demo_in_debug_creates_an_admin_and_prints_the_login(settings, client):
+    settings.DEBUG = True
+    output = seed()
+    assert "admin@example.com" in output
+    password = output.split("admin@example.com")[1].split("/")[1].split()[0]
+    response = client.post("/account/login/", {"login": "admin@example.com", "password": password})
+    assert response.status_code == 302
+    assert client.get("/admin/").status_code == 200
+
+
+def test_seed_demo_without_debug_makes_no_known_passwords(settings):
+    settings.DEBUG = False
+    output = seed()
+    assert "admin@example.com" not in output
+    assert not User.objects.filter(is_superuser=True).exists()
+    assert not User.objects.get(email="coordinator@example.com").has_usable_password()
