@@ -59,3 +59,17 @@ def test_check_deploy_behind_tls_proxy_has_no_warnings():
     env = production_env(SECURE_SSL_REDIRECT="0", BEHIND_TLS_PROXY="1")
     result = run_manage("check", "--deploy", "--fail-level", "WARNING", env=env)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_tasks_backend_is_chosen_by_the_environment():
+    show = ["shell", "-c", "from django_tasks import task_backends; print(task_backends['default'])"]
+    immediate = run_manage(*show, env={"DJANGO_DEBUG": "1"})
+    database = run_manage(*show, env={"DJANGO_DEBUG": "1", "TASKS_BACKEND": "database"})
+    assert "ImmediateBackend" in immediate.stdout, immediate.stderr
+    assert "DatabaseBackend" in database.stdout, database.stderr
+
+
+def test_unknown_tasks_backend_is_a_clear_error():
+    result = run_manage("check", env={"DJANGO_DEBUG": "1", "TASKS_BACKEND": "celery"})
+    assert result.returncode != 0
+    assert "TASKS_BACKEND must be one of immediate, database" in result.stderr
