@@ -62,7 +62,8 @@ def test_check_deploy_behind_tls_proxy_has_no_warnings():
 
 
 def test_tasks_backend_is_chosen_by_the_environment():
-    show = ["shell", "-c", "from django_tasks import task_backends; print(task_backends['default'])"]
+    code = "from django_tasks import task_backends; print(task_backends['default'])"
+    show = ["shell", "-c", code]
     immediate = run_manage(*show, env={"DJANGO_DEBUG": "1"})
     database = run_manage(*show, env={"DJANGO_DEBUG": "1", "TASKS_BACKEND": "database"})
     assert "ImmediateBackend" in immediate.stdout, immediate.stderr
