@@ -21,6 +21,17 @@ def test_login_with_email_and_password(client, user):
     assert client.get("/account/").context["user"] == user
 
 
+def test_login_lands_in_the_persons_preferred_language(client, user_factory):
+    english_speaker = user_factory(preferred_language="en")
+    response = login(client, english_speaker.email, PASSWORD)
+    assert response["Location"] == "/en/account/"
+
+
+def test_login_keeps_the_page_the_person_asked_for(client, user):
+    response = client.post(LOGIN_URL + "?next=/admin/", {"login": user.email, "password": PASSWORD})
+    assert response["Location"] == "/admin/"
+
+
 def test_login_is_case_insensitive_for_the_email(client, user):
     response = login(client, user.email.upper(), PASSWORD)
     assert response.status_code == 302
