@@ -74,6 +74,8 @@ def _home_url(request, language_code):
 
 @register.inclusion_tag("components/breadcrumbs.html", takes_context=True)
 def page_breadcrumbs(context, page):
-    """Breadcrumbs for a Wagtail page: its ancestors below the site root."""
-    ancestors = page.get_ancestors().filter(depth__gt=1).specific(defer=True) if page else []
-    return {"crumbs": [(a.title, a.get_url(context.get("request"))) for a in ancestors]}
+    """Breadcrumbs for a Wagtail page: its ancestors below the Wagtail root, then
+    the page itself, marked as the current one."""
+    request = context.get("request")
+    ancestors = page.get_ancestors().filter(depth__gt=1).specific(defer=True)
+    return {"crumbs": [(a.title, a.get_url(request)) for a in ancestors], "current": page.title}

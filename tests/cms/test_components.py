@@ -2,7 +2,9 @@
 
 import pytest
 from django.core.paginator import Paginator
+from django.template import Context, Template
 from django.template.loader import render_to_string
+from django.test import RequestFactory
 from django.utils import translation
 
 
@@ -55,3 +57,17 @@ def test_our_translations_do_not_replace_wagtails_in_the_admin(client, user_fact
     html = client.get("/admin/").content.decode()
     assert "Phân trang" not in html
     assert "gravatar" not in html
+
+
+@pytest.mark.django_db
+def test_page_breadcrumbs_list_the_ancestors_below_the_site_root():
+    from wagtail.models import Page
+
+    home = Page.objects.get(depth=2, locale__language_code="vi")
+    news = home.add_child(instance=Page(title="Tin tức", slug="tin-tuc"))
+    article = news.add_child(instance=Page(title="Ngày hội khởi nghiệp", slug="ngay-hoi"))
+    html = Template("{% load site_tags %}{% page_breadcrumbs page %}").render(
+        Context({"page": article, "request": RequestFactory().get("/tin-tuc/ngay-hoi/")})
+    )
+    assert '<a href="/">' in html and '<a href="/tin-tuc/">Tin tức</a>' in html
+    assert '<span aria-current="page">Ngày hội khởi nghiệp</span>' in html

@@ -1,5 +1,7 @@
 import pytest
-from wagtail.models import Page, Site
+from django.template import Context, Template
+from django.test import RequestFactory
+from wagtail.models import Locale, Page, Site
 
 from cms.models import HomePage, SiteSettings
 
@@ -49,21 +51,27 @@ def test_language_switcher_on_a_view_keeps_the_same_page(client):
     assert 'href="/en/account/login/"' in html
 
 
-def test_page_without_translation_switches_to_the_other_home(client):
-    home = Page.objects.get(depth=2, locale__language_code="vi")
-    child = HomePage(title="Chỉ tiếng Việt", slug="chi-tieng-viet")
-    # HomePage only lives at the root, so use a plain page for the child.
-    child = Page(title="Chỉ tiếng Việt", slug="chi-tieng-viet")
-    home.add_child(instance=child)
-    # Plain Wagtail pages have no template; check the tag's choice directly.
-    from django.template import Context, Template
-    from django.test import RequestFactory
+def render_switcher(page, path):
+    # Plain Wagtail pages have no template, so render the tag on its own.
+    request = RequestFactory().get(path)
+    template = Template("{% load site_tags %}{% language_switcher %}")
+    return template.render(Context({"page": page, "request": request}))
 
-    request = RequestFactory().get("/chi-tieng-viet/")
-    rendered = Template("{% load site_tags %}{% language_switcher %}").render(
-        Context({"page": child, "request": request})
-    )
-    assert 'href="/en/"' in rendered
+
+def test_page_with_a_translation_switches_to_it():
+    home = Page.objects.get(depth=2, locale__language_code="vi")
+    about = home.add_child(instance=Page(title="Giới thiệu", slug="gioi-thieu"))
+    about.copy_for_translation(Locale.objects.get(language_code="en"), copy_parents=True)
+    english = about.get_translation(Locale.objects.get(language_code="en"))
+    english.slug = "about"
+    english.save_revision().publish()
+    assert 'href="/en/about/"' in render_switcher(about, "/gioi-thieu/")
+
+
+def test_page_without_translation_switches_to_the_other_home():
+    home = Page.objects.get(depth=2, locale__language_code="vi")
+    only_vi = home.add_child(instance=Page(title="Chỉ tiếng Việt", slug="chi-tieng-viet"))
+    assert 'href="/en/"' in render_switcher(only_vi, "/chi-tieng-viet/")
 
 
 def test_main_menu_lists_pages_shown_in_menus_in_the_current_language(client):

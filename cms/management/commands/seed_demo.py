@@ -40,6 +40,6 @@ class Command(BaseCommand):
 
         credentials = logins()
         if credentials:
-            self.stdout.write("Sign in at http://127.0.0.1:8000/account/login/ with:")
+            self.stdout.write("Sign in at /account/login/ (the admin is at /admin/) with:")
             for email, password in credentials:
                 self.stdout.write(f"  {email}  /  {password}")
