@@ -8,22 +8,22 @@ from cms.models import HomePage, SiteSettings
 pytestmark = pytest.mark.django_db
 
 
-def test_home_is_vietnamese_without_a_prefix(client):
-    response = client.get("/")
+@pytest.mark.parametrize(
+    ("path", "language", "title", "sign_in"),
+    [
+        ("/", "vi", "Cổng thông tin khởi nghiệp đổi mới sáng tạo", "Đăng nhập"),
+        ("/en/", "en", "Innovation startup portal", "Sign in"),
+    ],
+)
+def test_home_in_vietnamese_without_prefix_and_in_english_under_en(
+    client, path, language, title, sign_in
+):
+    response = client.get(path)
     html = response.content.decode()
     assert response.status_code == 200
-    assert '<html lang="vi">' in html
-    assert "Cổng thông tin khởi nghiệp đổi mới sáng tạo" in html
-    assert "Đăng nhập" in html
-
-
-def test_english_home_lives_under_en(client):
-    response = client.get("/en/")
-    html = response.content.decode()
-    assert response.status_code == 200
-    assert '<html lang="en">' in html
-    assert "Innovation startup portal" in html
-    assert "Sign in" in html
+    assert f'<html lang="{language}">' in html
+    assert title in html
+    assert sign_in in html
 
 
 def test_browser_language_does_not_move_vietnamese_urls_to_english(client):
