@@ -5,8 +5,6 @@ host, no inline scripts. The Wagtail admin (and its previews) ships inline
 scripts and styles of its own, so it gets the looser policy it needs.
 """
 
-from django.conf import settings
-
 PUBLIC_POLICY = "; ".join(
     [
         "default-src 'self'",
@@ -44,11 +42,10 @@ ADMIN_POLICY = "; ".join(
 class ContentSecurityPolicyMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
-        self.admin_prefixes = tuple(getattr(settings, "CSP_ADMIN_PATH_PREFIXES", ("/admin/",)))
 
     def __call__(self, request):
         response = self.get_response(request)
         if "Content-Security-Policy" not in response:
-            is_admin = request.path.startswith(self.admin_prefixes)
+            is_admin = request.path.startswith("/admin/")
             response["Content-Security-Policy"] = ADMIN_POLICY if is_admin else PUBLIC_POLICY
         return response

@@ -69,7 +69,6 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
-    "django.contrib.sitemaps",
     "django.forms",
 ]
 
@@ -112,7 +111,6 @@ FORM_RENDERER = "config.forms.FormRenderer"
 
 # Database: SQLite in the project folder unless DATABASE_URL says otherwise.
 DATABASES = {"default": env.db_url("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
-DATABASES["default"]["ATOMIC_REQUESTS"] = False
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL and a busy timeout let the dev server and a db_worker share the file.
     DATABASES["default"].setdefault("OPTIONS", {}).update(
@@ -236,7 +234,6 @@ SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 # Wagtail marks its own preview views SAMEORIGIN; nothing else may be framed.
 X_FRAME_OPTIONS = "DENY"
-SESSION_COOKIE_HTTPONLY = True
 if not DEBUG:
     SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)
     if env.bool("BEHIND_TLS_PROXY", default=False):
