@@ -8,6 +8,8 @@ from .models import User
 class SignupForm(forms.Form):
     """Extra fields on allauth's sign-up form (allauth adds email and passwords)."""
 
+    field_order = ["full_name", "email", "password1", "password2"]
+
     full_name = forms.CharField(
         label=_("Full name"),
         max_length=150,

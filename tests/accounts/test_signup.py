@@ -77,6 +77,12 @@ def test_signup_with_the_same_email_in_other_case_does_not_create_a_second_accou
     assert User.objects.filter(email__iexact="case@example.com").count() == 1
 
 
+def test_signup_asks_for_the_name_first(client):
+    html = client.get(SIGNUP_URL).content.decode()
+    fields = [html.index(f'for="id_{name}"') for name in ("full_name", "email", "password1")]
+    assert fields == sorted(fields)
+
+
 def test_signup_with_mismatched_passwords_keeps_the_other_fields(client):
     response = client.post(
         SIGNUP_URL,
