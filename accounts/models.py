@@ -78,3 +78,36 @@ class User(AbstractUser):
     def get_short_name(self):
         # The given name comes last in a Vietnamese full name.
         return self.full_name.split()[-1] if self.full_name.strip() else self.email
+
+
+class OutboundEmail(models.Model):
+    """Every email the portal sends, as it was rendered: the record of what
+    people were told, and the queue the sending task works from."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("queued")
+        SENDING = "sending", _("sending")
+        SENT = "sent", _("sent")
+        FAILED = "failed", _("failed")
+
+    to = models.EmailField(_("to"))
+    subject = models.CharField(_("subject"), max_length=255)
+    body = models.TextField(_("body"))
+    template = models.CharField(_("template"), max_length=150)
+    language = models.CharField(_("language"), max_length=8)
+    # Text attachments such as an .ics invitation: [{"filename", "content", "mimetype"}].
+    attachments = models.JSONField(_("attachments"), default=list, blank=True)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.QUEUED
+    )
+    error = models.TextField(_("error"), blank=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("email")
+        verbose_name_plural = _("emails")
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.to}: {self.subject}"

@@ -1,10 +1,16 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path, reverse_lazy
 from django.views.generic import RedirectView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps import Sitemap as PageSitemap
 from wagtail.documents import urls as wagtaildocs_urls
+
+from ecosystem.sitemaps import OrganisationSitemap
+
+SITEMAPS = {"pages": PageSitemap, "organisations": OrganisationSitemap}
 
 urlpatterns = [
     # Everyone signs in through allauth, so its rate limits and two-factor step
@@ -15,6 +21,7 @@ urlpatterns = [
     ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
 ]
 
 if settings.DEBUG:
@@ -24,8 +31,10 @@ if settings.DEBUG:
 
 # Vietnamese has no prefix; English lives under /en/.
 urlpatterns += i18n_patterns(
+    path("account/organisations/", include("ecosystem.urls.account")),
     path("account/", include("accounts.urls")),
     path("account/", include("allauth.urls")),
+    path("directory/", include("ecosystem.urls.directory")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -1,0 +1,5 @@
+"""Self-service for members: /account/organisations/..."""
+
+app_name = "organisations"
+
+urlpatterns: list = []
