@@ -12,6 +12,12 @@ def _clear_cache():
     cache.clear()
 
 
+@pytest.fixture(autouse=True)
+def _media_root(settings, tmp_path):
+    # Uploads and renditions from a test never land in the project's media folder.
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
 @pytest.fixture
 def user(db):
     return UserFactory()

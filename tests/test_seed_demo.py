@@ -3,9 +3,11 @@ import io
 import pytest
 from allauth.account.models import EmailAddress
 from django.core.management import call_command
+from wagtail.images.models import Image
 
 from accounts.models import User
 from cms.models import SiteSettings
+from ecosystem.models import Interaction, Membership, Organisation, TechnologyOffer
 
 pytestmark = pytest.mark.django_db
 
@@ -21,12 +23,19 @@ def test_seed_demo_is_idempotent(settings):
     seed()
 
     def counts():
-        return User.objects.count(), EmailAddress.objects.count(), SiteSettings.objects.count()
+        return [
+            model.objects.count()
+            for model in (User, EmailAddress, SiteSettings, Organisation, Membership)
+        ] + [TechnologyOffer.objects.count(), Interaction.objects.count(), Image.objects.count()]
 
     first = counts()
     seed()
     assert counts() == first
     assert User.objects.count() >= 30
+    assert Organisation.objects.filter(kind="startup").count() == 40
+    assert Organisation.objects.filter(kind="research_group").count() == 10
+    assert Organisation.objects.filter(kind="partner").count() == 15
+    assert Organisation.objects.public().count() > 55
     assert any(" " in name for name in User.objects.values_list("full_name", flat=True))
 
 
