@@ -10,7 +10,7 @@ from .forms import ProfileForm
 
 @login_required
 def profile(request):
-    """The signed-in person's page: their details now; organisations,
+    """The signed-in person's page: their details and their organisations;
     applications, events and bookings as those parts of the portal arrive."""
     form = ProfileForm(request.POST or None, instance=request.user)
     if request.method == "POST" and form.is_valid():
@@ -18,4 +18,7 @@ def profile(request):
         with translation.override(user.preferred_language):
             messages.success(request, _("Your profile has been saved."))
         return redirect(translate_url(request.path, user.preferred_language))
-    return render(request, "accounts/profile.html", {"form": form})
+    memberships = request.user.memberships.select_related("organisation").order_by(
+        "organisation__name"
+    )
+    return render(request, "accounts/profile.html", {"form": form, "memberships": memberships})

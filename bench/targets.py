@@ -29,3 +29,25 @@ TARGETS = [
     Target("sign-up", "/account/signup/"),
     Target("my account", "/account/", user_email="founder@example.com"),
 ]
+
+
+def first_startup_profile() -> str:
+    """The profile of the first verified startup by name (the data differs by tier)."""
+    from ecosystem.models import Startup
+
+    startup = Startup.objects.public().order_by("name", "pk").only("kind", "slug").first()
+    return startup.get_absolute_url()
+
+
+# The public directory (issue 3). Page 100 is past the end at tier demo and
+# shows the last page there.
+TARGETS += [
+    Target("directory: startups", "/directory/startups/"),
+    Target(
+        "directory: startups by sector and area",
+        "/directory/startups/?sector=nong-nghiep&area=rach-gia",
+    ),
+    Target("directory: startup search", "/directory/startups/?q=nuoi+tom"),
+    Target("directory: startups page 100", "/directory/startups/?page=100"),
+    Target("directory: startup profile", first_startup_profile),
+]

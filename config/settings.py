@@ -223,6 +223,8 @@ WAGTAILADMIN_LOGIN_URL = "account_login"
 # Passwords are changed and reset through allauth (rate limits, notifications).
 WAGTAIL_PASSWORD_RESET_ENABLED = False
 WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = False
+# ASCII slugs ("khoi-nghiep", not "khởi-nghiệp"): URLs people can type and share.
+WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 # The portal never fetches from another host: no update check, no Gravatar.
 WAGTAIL_ENABLE_UPDATE_CHECK = False
@@ -259,5 +261,7 @@ LOGGING = {
     "loggers": {
         "django.request": {"level": "ERROR"},
         "django.security.DisallowedHost": {"level": "ERROR"},
+        # A line per task run (Wagtail's reference index, search updates…) is noise.
+        "django_tasks": {"level": "WARNING"},
     },
 }

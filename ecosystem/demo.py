@@ -11,10 +11,10 @@ from datetime import timedelta
 from django.core.files.images import ImageFile
 from django.db import connection, transaction
 from django.utils import timezone
+from django.utils.text import slugify
 from PIL import Image as PILImage
 from PIL import ImageDraw
 from wagtail.images import get_image_model
-from wagtail.models import Collection
 
 from accounts.demo import ascii_slug
 from accounts.models import User
@@ -34,6 +34,7 @@ from .models import (
     Startup,
     TechnologyOffer,
 )
+from .services.logos import logos_collection
 
 # name, sector slug, area slug, stage slug, founded, seeks investment, tagline
 STARTUPS = [
@@ -205,7 +206,7 @@ def describe(tagline: str, sector: Sector, area: Area) -> str:
     )
 
 
-def demo_logo(name: str, colour: str, collection: Collection):
+def demo_logo(name: str, colour: str, collection):
     """A square logo with the organisation's initials, drawn with Pillow."""
     Image = get_image_model()
     title = f"Logo {name}"
@@ -228,12 +229,6 @@ def demo_logo(name: str, colour: str, collection: Collection):
     return image
 
 
-def logos_collection() -> Collection:
-    root = Collection.get_first_root_node()
-    existing = root.get_children().filter(name="Logos").first()
-    return existing or root.add_child(name="Logos")
-
-
 def seed(*, tier: str, log) -> None:
     sectors = {sector.slug: sector for sector in Sector.objects.all()}
     areas = {area.slug: area for area in Area.objects.all()}
@@ -248,7 +243,7 @@ def seed(*, tier: str, log) -> None:
     partners = []
     for index, (name, partner_type, area, service_slugs, tagline) in enumerate(PARTNERS):
         partner, created = Partner.objects.get_or_create(
-            slug=ascii_slug(name, "-")[:200],
+            slug=slugify(ascii_slug(name, " "))[:200],
             defaults={
                 "name": name,
                 "partner_type": partner_type,
@@ -269,7 +264,7 @@ def seed(*, tier: str, log) -> None:
     founder = User.objects.filter(email="founder@example.com").first()
     for index, (name, sector, area, stage, founded, seeks, tagline) in enumerate(STARTUPS):
         startup, created = Startup.objects.get_or_create(
-            slug=ascii_slug(name, "-"),
+            slug=slugify(ascii_slug(name, " ")),
             defaults={
                 "name": name,
                 "tagline": tagline,
@@ -304,7 +299,7 @@ def seed(*, tier: str, log) -> None:
 
     for index, (name, host, sector, lead, fields) in enumerate(RESEARCH_GROUPS):
         group, created = ResearchGroup.objects.get_or_create(
-            slug=ascii_slug(name, "-"),
+            slug=slugify(ascii_slug(name, " ")),
             defaults={
                 "name": name,
                 "host_institution": partners[host],

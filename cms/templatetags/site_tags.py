@@ -3,11 +3,18 @@ breadcrumbs. They live with the CMS because the menu and translations are pages.
 
 from django import template
 from django.conf import settings
-from django.urls import translate_url
+from django.urls import reverse, translate_url
 from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale, Page, Site
 
 register = template.Library()
+
+# The portal's own sections, after the CMS pages in the main menu:
+# (label, URL name, URL namespace that marks the section as current).
+SECTIONS = [
+    (_("Directory"), "directory:startups", "directory"),
+]
 
 
 def _site_root(request):
@@ -25,11 +32,16 @@ def main_menu(context):
     items = list(root.get_children().live().in_menu().specific(defer=True)) if root else []
     current = context.get("page")
     current_path = getattr(current, "path", "")
+    namespace = getattr(getattr(request, "resolver_match", None), "namespace", "")
     return {
         "home": root,
         "items": [
             {"page": item, "is_current": bool(current_path) and current_path.startswith(item.path)}
             for item in items
+        ],
+        "sections": [
+            {"label": label, "url": reverse(url_name), "is_current": namespace == section}
+            for label, url_name, section in SECTIONS
         ],
         "request": request,
     }

@@ -3,7 +3,7 @@ import time
 
 from django.apps import apps
 from django.core.management.base import BaseCommand
-from django.db import transaction
+from django.db import connection, transaction
 
 # Each app that has demo data keeps it in `<app>/demo.py` with a
 # `seed(*, tier, log)` function; they run in this order, the registry first.
@@ -34,6 +34,10 @@ class Command(BaseCommand):
             with transaction.atomic():
                 module.seed(tier=tier, log=lambda line: self.stdout.write(f"  {line}"))
 
+        if connection.vendor == "postgresql":
+            # Fresh statistics, or the planner guesses badly after bulk inserts.
+            with connection.cursor() as cursor:
+                cursor.execute("ANALYZE")
         elapsed = time.monotonic() - started
         self.stdout.write(self.style.SUCCESS(f"Demo data ready (tier {tier}, {elapsed:.1f} s)."))
         from accounts.demo import logins
