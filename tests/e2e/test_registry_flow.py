@@ -41,9 +41,7 @@ def logo_png(tmp_path):
     return path
 
 
-def test_sign_up_register_verify_find_invite_and_edit(
-    live_server, new_page, mailoutbox, tmp_path
-):
+def test_sign_up_register_verify_find_invite_and_edit(live_server, new_page, mailoutbox, tmp_path):
     base = live_server.url
 
     # A founder signs up (in English) and confirms the address.
