@@ -190,6 +190,8 @@ STATIC_ROOT = env.path("STATIC_ROOT", default=BASE_DIR / "staticfiles")
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
+# Applicants' files: never under MEDIA_ROOT, only served by a view that checks access.
+PRIVATE_MEDIA_ROOT = env.path("PRIVATE_MEDIA_ROOT", default=BASE_DIR / "private_media")
 STATIC_MANIFEST = env.bool("STATIC_MANIFEST", default=not DEBUG)
 if not STATIC_MANIFEST:
     # Serve straight from the source folders; there is no collected STATIC_ROOT.

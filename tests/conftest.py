@@ -16,6 +16,7 @@ def _clear_cache():
 def _media_root(settings, tmp_path):
     # Uploads and renditions from a test never land in the project's media folder.
     settings.MEDIA_ROOT = tmp_path / "media"
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private_media"
 
 
 @pytest.fixture

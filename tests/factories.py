@@ -128,3 +128,127 @@ class InteractionFactory(factory.django.DjangoModelFactory):
     kind = "meeting"
     summary = "Gặp nhóm sáng lập, trao đổi nhu cầu ươm tạo."
     coordinator = factory.SubFactory(UserFactory)
+
+
+QUESTIONS = [
+    (
+        "short_text",
+        {
+            "key": "product-name",
+            "label": "Tên sản phẩm",
+            "label_en": "Product name",
+            "help_text": "",
+            "help_text_en": "",
+            "required": True,
+        },
+    ),
+    (
+        "long_text",
+        {
+            "key": "plan",
+            "label": "Kế hoạch sử dụng kinh phí",
+            "label_en": "How will you use the support?",
+            "help_text": "Tối đa 1.000 ký tự.",
+            "help_text_en": "At most 1,000 characters.",
+            "required": True,
+            "max_length": 1000,
+        },
+    ),
+    (
+        "number",
+        {
+            "key": "team-size",
+            "label": "Số thành viên",
+            "label_en": "Team size",
+            "help_text": "",
+            "help_text_en": "",
+            "required": False,
+            "min_value": 1,
+            "max_value": 500,
+        },
+    ),
+    (
+        "file",
+        {
+            "key": "business-plan",
+            "label": "Kế hoạch kinh doanh",
+            "label_en": "Business plan",
+            "help_text": "PDF, DOCX hoặc XLSX, tối đa 20 MB.",
+            "help_text_en": "PDF, DOCX or XLSX, at most 20 MB.",
+            "required": False,
+        },
+    ),
+]
+
+
+class ProgrammeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "ecosystem.Programme"
+
+    name = factory.Sequence(lambda n: f"Chương trình ươm tạo {n}")
+    name_en = factory.Sequence(lambda n: f"Incubation programme {n}")
+    slug = factory.Sequence(lambda n: f"uom-tao-{n}")
+    kind = "incubation"
+    total_budget = 2_000_000_000
+
+
+class CallFactory(factory.django.DjangoModelFactory):
+    """An open call (closes in 30 days) for startups, with four questions and
+    two weighted criteria."""
+
+    class Meta:
+        model = "ecosystem.Call"
+        skip_postgeneration_save = True
+
+    programme = factory.SubFactory(ProgrammeFactory)
+    title = factory.Sequence(lambda n: f"Đợt kêu gọi ươm tạo {n}")
+    title_en = factory.Sequence(lambda n: f"Incubation call {n}")
+    slug = factory.Sequence(lambda n: f"dot-ke-goi-{n}")
+    opens_at = factory.LazyFunction(lambda: _now() - _days(10))
+    closes_at = factory.LazyFunction(lambda: _now() + _days(30))
+    accepts_startups = True
+    max_award = 200_000_000
+    questions = QUESTIONS
+
+    @factory.post_generation
+    def criteria(call, create, extracted, **kwargs):
+        if not create:
+            return
+        from ecosystem.models import Criterion
+
+        for order, (name, weight) in enumerate(extracted or [("Tính mới", 2), ("Thị trường", 1)]):
+            Criterion.objects.create(
+                call=call, name=name, name_en=name, weight=weight, sort_order=order
+            )
+
+
+def _now():
+    from django.utils import timezone
+
+    return timezone.now()
+
+
+def _days(n):
+    from datetime import timedelta
+
+    return timedelta(days=n)
+
+
+class ApplicationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "ecosystem.Application"
+
+    call = factory.SubFactory(CallFactory)
+    organisation = factory.SubFactory(StartupFactory)
+    status = "draft"
+    answers = factory.LazyFunction(
+        lambda: {"product-name": "Rong nho sấy", "plan": "Mua máy sấy.", "team-size": 4}
+    )
+
+
+class ReviewFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "ecosystem.Review"
+
+    application = factory.SubFactory(ApplicationFactory, status="in_review")
+    reviewer = factory.SubFactory(UserFactory, groups=["Council members"])
