@@ -32,9 +32,11 @@ if settings.DEBUG:
 # Vietnamese has no prefix; English lives under /en/.
 urlpatterns += i18n_patterns(
     path("account/organisations/", include("ecosystem.urls.account")),
+    path("account/applications/", include("ecosystem.urls.applications")),
     path("account/", include("accounts.urls")),
     path("account/", include("allauth.urls")),
     path("directory/", include("ecosystem.urls.directory")),
+    path("review/", include("ecosystem.urls.review")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

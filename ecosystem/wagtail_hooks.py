@@ -2,7 +2,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.log_actions import LogFormatter
 
-from ecosystem import admin_views, viewsets
+# The programmes and reviews admin modules register their own hooks on import.
+from ecosystem import admin_programmes, admin_reviews, admin_views, viewsets  # noqa: F401
 from ecosystem.services.merge import MERGE_ACTION
 from ecosystem.services.verification import REJECT_ACTION, VERIFY_ACTION
 

@@ -1,0 +1,1 @@
+"""Wagtail admin for programmes and calls (imported by wagtail_hooks)."""

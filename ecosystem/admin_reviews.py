@@ -1,0 +1,2 @@
+"""Wagtail admin for applications: screening, reviewers, ranking and decisions
+(imported by wagtail_hooks)."""

@@ -1,0 +1,7 @@
+"""The council's reviews on the public site."""
+
+from django.http import Http404
+
+
+def index(request):
+    raise Http404
