@@ -19,7 +19,7 @@ from wagtail.images import get_image_model
 from accounts.demo import ascii_slug
 from accounts.models import User
 
-from . import search
+from . import demo_programmes, search
 from .models import (
     Area,
     ExpertiseTag,
@@ -335,6 +335,7 @@ def seed(*, tier: str, log) -> None:
         f"registry: {Startup.objects.count()} startups, {ResearchGroup.objects.count()} research "
         f"groups, {Partner.objects.count()} partners, {TechnologyOffer.objects.count()} offers"
     )
+    demo_programmes.seed(tier=tier, log=log)
 
 
 def seed_interactions(log) -> None:

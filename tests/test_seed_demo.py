@@ -7,7 +7,15 @@ from wagtail.images.models import Image
 
 from accounts.models import User
 from cms.models import SiteSettings
-from ecosystem.models import Interaction, Membership, Organisation, TechnologyOffer
+from ecosystem.models import (
+    Application,
+    Call,
+    Interaction,
+    Membership,
+    Organisation,
+    Review,
+    TechnologyOffer,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -26,7 +34,10 @@ def test_seed_demo_is_idempotent(settings):
         return [
             model.objects.count()
             for model in (User, EmailAddress, SiteSettings, Organisation, Membership)
-        ] + [TechnologyOffer.objects.count(), Interaction.objects.count(), Image.objects.count()]
+        ] + [
+            model.objects.count()
+            for model in (TechnologyOffer, Interaction, Image, Application, Review)
+        ]
 
     first = counts()
     seed()
@@ -36,6 +47,11 @@ def test_seed_demo_is_idempotent(settings):
     assert Organisation.objects.filter(kind="research_group").count() == 10
     assert Organisation.objects.filter(kind="partner").count() == 15
     assert Organisation.objects.public().count() > 55
+    states = {call.state for call in Call.objects.all()}
+    assert states == {"upcoming", "open", "closed"}
+    statuses = set(Application.objects.values_list("status", flat=True))
+    assert statuses == set(Application.Status.values)
+    assert Review.objects.filter(status="submitted").exists()
     assert any(" " in name for name in User.objects.values_list("full_name", flat=True))
 
 
