@@ -220,7 +220,10 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 1000
 
 # Wagtail
 WAGTAIL_SITE_NAME = "innohub"
-WAGTAILADMIN_BASE_URL = env.str("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")
+# The portal's public address, for links where there is no request to ask
+# (emails sent by tasks, calendar files).
+SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
+WAGTAILADMIN_BASE_URL = SITE_URL
 WAGTAILADMIN_LOGIN_URL = "account_login"
 # Passwords are changed and reset through allauth (rate limits, notifications).
 WAGTAIL_PASSWORD_RESET_ENABLED = False

@@ -37,6 +37,7 @@ urlpatterns += i18n_patterns(
     path("account/", include("allauth.urls")),
     path("directory/", include("ecosystem.urls.directory")),
     path("review/", include("ecosystem.urls.review")),
+    path("events/", include("events.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

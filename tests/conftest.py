@@ -13,6 +13,12 @@ def _clear_cache():
 
 
 @pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    # Tests create many users; the real hasher is slow on purpose.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
 def _media_root(settings, tmp_path):
     # Uploads and renditions from a test never land in the project's media folder.
     settings.MEDIA_ROOT = tmp_path / "media"

@@ -252,3 +252,46 @@ class ReviewFactory(factory.django.DjangoModelFactory):
 
     application = factory.SubFactory(ApplicationFactory, status="in_review")
     reviewer = factory.SubFactory(UserFactory, groups=["Council members"])
+
+
+class VenueFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "events.Venue"
+
+    name = "Vườn ươm Doanh nghiệp Khởi nghiệp tỉnh"
+    address = "Số 1 Lê Lợi, phường Rạch Giá"
+
+
+class EventFactory(factory.django.DjangoModelFactory):
+    """A public workshop in a week, 14:00 to 16:00 local time, 50 seats, waitlist on."""
+
+    class Meta:
+        model = "events.Event"
+
+    title = factory.Sequence(lambda n: f"Hội thảo khởi nghiệp {n}")
+    title_en = factory.Sequence(lambda n: f"Startup workshop {n}")
+    slug = factory.Sequence(lambda n: f"hoi-thao-khoi-nghiep-{n}")
+    description = "Chia sẻ kinh nghiệm gọi vốn."
+    kind = "workshop"
+    venue = factory.SubFactory(VenueFactory)
+    starts_at = factory.LazyFunction(lambda: _local_at(7, 14))
+    ends_at = factory.LazyFunction(lambda: _local_at(7, 16))
+    capacity = 50
+    waitlist_enabled = True
+
+
+def _local_at(days_ahead, hour):
+    from django.utils import timezone
+
+    moment = timezone.localtime() + _days(days_ahead)
+    return moment.replace(hour=hour, minute=0, second=0, microsecond=0)
+
+
+class RegistrationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "events.Registration"
+
+    event = factory.SubFactory(EventFactory)
+    name = factory.Faker("name", locale="vi_VN")
+    email = factory.Sequence(lambda n: f"khach-{n}@example.com")
+    status = "confirmed"
