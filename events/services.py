@@ -288,3 +288,36 @@ def registration_check_in(*, registration: Registration, now=None) -> tuple[Regi
         registration.attended_at = now
         registration.save(update_fields=["status", "attended_at"])
     return registration, True
+
+
+def _people_to_tell(event: Event):
+    return event.registrations.filter(
+        status__in=[Status.CONFIRMED, Status.WAITLISTED, Status.PENDING]
+    )
+
+
+def event_cancel(*, event: Event) -> Event:
+    """Cancel an event: it stays in feeds as CANCELLED, and everyone registered
+    gets an email with a METHOD:CANCEL file that removes it from their calendar."""
+    with locked_event(event.pk) as locked:
+        if locked.is_cancelled:
+            return locked
+        locked.status = Event.Status.CANCELLED
+        locked.save()
+        for registration in _people_to_tell(locked):
+            transaction.on_commit(lambda r=registration: notifications.cancelled(r))
+    return locked
+
+
+def event_schedule_changed(*, event: Event) -> int:
+    """After the time or place of an event changed (its SEQUENCE rose), send
+    everyone registered the new details with an updated invitation, and move
+    the reminder. Returns how many people are told."""
+    from .tasks import schedule_reminders
+
+    registrations = list(_people_to_tell(event))
+    for registration in registrations:
+        transaction.on_commit(lambda r=registration: notifications.changed(r))
+    if not event.is_cancelled:
+        transaction.on_commit(lambda: schedule_reminders(event))
+    return len(registrations)
