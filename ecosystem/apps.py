@@ -9,7 +9,29 @@ class EcosystemConfig(AppConfig):
     def ready(self):
         from django.core.signals import setting_changed
 
+        from accounts.sections import register_account_section
+
+        from . import account_sections
+
         setting_changed.connect(reset_private_storage)
+        register_account_section(
+            "organisations",
+            template="ecosystem/account/_account_organisations.html",
+            context=account_sections.organisations,
+            order=10,
+        )
+        register_account_section(
+            "applications",
+            template="ecosystem/applications/_account_list.html",
+            context=account_sections.applications,
+            order=20,
+        )
+        register_account_section(
+            "reviews",
+            template="ecosystem/review/_account_reviews.html",
+            context=account_sections.reviews,
+            order=30,
+        )
 
 
 def reset_private_storage(*, setting, **kwargs):

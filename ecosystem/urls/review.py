@@ -8,4 +8,7 @@ app_name = "review"
 
 urlpatterns = [
     path("", views.index, name="index"),
+    path("<int:pk>/", views.detail, name="detail"),
+    path("<int:pk>/declare/", views.declare, name="declare"),
+    path("<int:pk>/recuse/", views.recuse, name="recuse"),
 ]

@@ -52,3 +52,14 @@ def test_two_factor_authentication_can_be_turned_on(client, user_factory):
     html = response.content.decode()
     assert 'src="data:image/svg+xml' in html
     assert 'name="code"' in html
+
+
+def test_council_members_find_their_reviews_from_the_account_page(client, user_factory):
+    member = user_factory(groups=["Council members"])
+    client.force_login(member)
+    assert 'href="/review/"' in client.get("/account/").content.decode()
+
+
+def test_people_outside_the_council_see_no_reviews_section(client, user):
+    client.force_login(user)
+    assert 'href="/review/"' not in client.get("/account/").content.decode()
