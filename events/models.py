@@ -389,3 +389,29 @@ class Registration(models.Model):
 
     def get_absolute_url(self):
         return reverse("events:manage", kwargs={"token": self.token})
+
+
+class CalendarFeed(models.Model):
+    """A person's private calendar address (/events/feed/<secret>.ics) with
+    their registrations (and, from the mentors app, their bookings). Making a
+    new one revokes the old address."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("person"),
+        on_delete=models.CASCADE,
+        related_name="calendar_feed",
+    )
+    secret = models.CharField(max_length=64, unique=True, default=new_token, editable=False)
+    created_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("personal calendar feed")
+        verbose_name_plural = _("personal calendar feeds")
+
+    def __str__(self):
+        return str(self.user)
+
+    def renew(self) -> None:
+        self.secret = new_token()
+        self.save(update_fields=["secret", "created_at"])
