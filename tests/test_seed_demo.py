@@ -3,6 +3,7 @@ import io
 import pytest
 from allauth.account.models import EmailAddress
 from django.core.management import call_command
+from django.db.models import F
 from wagtail.images.models import Image
 
 from accounts.models import User
@@ -16,6 +17,7 @@ from ecosystem.models import (
     Review,
     TechnologyOffer,
 )
+from events.models import Event
 
 pytestmark = pytest.mark.django_db
 
@@ -36,7 +38,7 @@ def test_seed_demo_is_idempotent(settings):
             for model in (User, EmailAddress, SiteSettings, Organisation, Membership)
         ] + [
             model.objects.count()
-            for model in (TechnologyOffer, Interaction, Image, Application, Review)
+            for model in (TechnologyOffer, Interaction, Image, Application, Review, Event)
         ]
 
     first = counts()
@@ -52,6 +54,10 @@ def test_seed_demo_is_idempotent(settings):
     statuses = set(Application.objects.values_list("status", flat=True))
     assert statuses == set(Application.Status.values)
     assert Review.objects.filter(status="submitted").exists()
+    assert 25 <= Event.objects.count() <= 40
+    assert Event.objects.filter(status="cancelled").exists()
+    assert Event.objects.filter(series__isnull=False).count() >= 8
+    assert Event.objects.filter(waitlist_count__gt=0, confirmed_count=F("capacity")).exists()
     assert any(" " in name for name in User.objects.values_list("full_name", flat=True))
 
 
