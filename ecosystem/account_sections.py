@@ -1,6 +1,6 @@
 """What the registry, applications and reviews add to /account/."""
 
-from django.contrib.auth.models import Group
+from django.db.models import Count, Q
 
 from .models import Review
 from .selectors_applications import applications_for_member
@@ -18,12 +18,12 @@ def applications(request):
 
 
 def reviews(request):
-    """Only for council members and people with reviews to do."""
+    """Only for council members and people who have reviews."""
     user = request.user
-    open_reviews = Review.objects.filter(
-        reviewer=user, status__in=[Review.Status.ASSIGNED, Review.Status.DRAFT]
-    ).count()
-    in_council = Group.objects.filter(name="Council members", user=user).exists()
-    if not in_council and not open_reviews and not user.reviews.exists():
+    counts = Review.objects.filter(reviewer=user).aggregate(
+        total=Count("pk"),
+        open=Count("pk", filter=Q(status__in=[Review.Status.ASSIGNED, Review.Status.DRAFT])),
+    )
+    if not counts["total"] and not user.groups.filter(name="Council members").exists():
         return None
-    return {"open_reviews": open_reviews}
+    return {"open_reviews": counts["open"]}

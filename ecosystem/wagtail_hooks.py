@@ -1,25 +1,75 @@
+"""Everything the ecosystem adds to the Wagtail admin, registered in one place:
+the viewsets (programmes, applications, the registry and its choosers), the bulk
+actions, how our log entries read, and the dashboard's follow-ups panel. The
+modules in ecosystem.admin only declare; nothing registers itself on import."""
+
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.log_actions import LogFormatter
 
-# The programmes and reviews admin modules register their own hooks on import.
-from ecosystem import admin_programmes, admin_reviews, admin_views, viewsets  # noqa: F401
+from ecosystem.admin import (
+    application_bulk_actions,
+    application_viewset,
+    choosers,
+    crm,
+    organisation_actions,
+    programmes,
+    registry,
+    taxonomies,
+)
+from ecosystem.services.calls import COPY_ROUND_ACTION
 from ecosystem.services.merge import MERGE_ACTION
 from ecosystem.services.verification import REJECT_ACTION, VERIFY_ACTION
 
 
 @hooks.register("register_admin_viewset")
+def register_programme_viewsets():
+    return programmes.ProgrammesViewSetGroup()
+
+
+@hooks.register("register_log_actions")
+def register_programme_log_actions(actions):
+    @actions.register_action(COPY_ROUND_ACTION)
+    class CopyRoundFormatter(LogFormatter):
+        label = _("Copy to a new round")
+
+        def format_message(self, log_entry):
+            try:
+                return gettext("Created as round %(round)d, copied from '%(source)s'") % {
+                    "round": log_entry.data["round"],
+                    "source": log_entry.data["source"]["title"],
+                }
+            except (KeyError, TypeError):
+                return gettext("Created as a new round of another call")
+
+
+@hooks.register("register_admin_viewset")
+def register_application_viewset():
+    return application_viewset.ApplicationViewSet()
+
+
+for bulk_action in (
+    application_bulk_actions.EligibleBulkAction,
+    application_bulk_actions.IneligibleBulkAction,
+    application_bulk_actions.AssignReviewersBulkAction,
+    application_bulk_actions.AutoAssignBulkAction,
+):
+    hooks.register("register_bulk_action", bulk_action)
+
+
+@hooks.register("register_admin_viewset")
 def register_registry_viewsets():
     return [
-        viewsets.EcosystemViewSetGroup(),
-        viewsets.TaxonomyViewSetGroup(),
-        viewsets.organisation_chooser_viewset,
-        viewsets.person_chooser_viewset,
+        registry.EcosystemViewSetGroup(),
+        taxonomies.TaxonomyViewSetGroup(),
+        choosers.organisation_chooser_viewset,
+        choosers.person_chooser_viewset,
     ]
 
 
-hooks.register("register_bulk_action", admin_views.VerifyBulkAction)
-hooks.register("register_bulk_action", admin_views.RejectBulkAction)
+hooks.register("register_bulk_action", organisation_actions.VerifyBulkAction)
+hooks.register("register_bulk_action", organisation_actions.RejectBulkAction)
 
 
 @hooks.register("register_log_actions")
@@ -54,5 +104,5 @@ def register_registry_log_actions(actions):
 
 @hooks.register("construct_homepage_panels")
 def add_follow_ups_panel(request, panels):
-    if admin_views.FollowUpsPanel.is_shown_to(request.user):
-        panels.append(admin_views.FollowUpsPanel(request))
+    if crm.FollowUpsPanel.is_shown_to(request.user):
+        panels.append(crm.FollowUpsPanel(request))

@@ -1,5 +1,6 @@
 import pytest
 from django.core.cache import cache
+from django.utils import translation
 
 from tests.factories import UserFactory
 
@@ -10,6 +11,17 @@ def _clear_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    # A request leaves its language active in the thread, so code called
+    # directly would speak whatever the previous test's last request spoke.
+    # Start every test in English, the language of the source strings; tests
+    # of Vietnamese output say so (a vi URL, or translation.override("vi")).
+    translation.activate("en")
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture(autouse=True)

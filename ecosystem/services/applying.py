@@ -7,23 +7,13 @@ at once or a coordinator acting at the same moment give one outcome and a clear
 refusal, never a half-done change. Status changes go through
 application_transition, which checks and records them.
 
-Pre-filling ("apply once"). A new draft takes, for each question of the call:
-1. from the organisation's profile, when the question's key is one of
-   PROFILE_ANSWERS below and the profile has a value that is a valid answer;
-2. otherwise the most recent valid answer the organisation gave to a question
-   with the same key in its earlier applications; for a file question, a copy
-   of the file it sent then.
-The profile comes first because the organisation keeps it up to date; earlier
-answers may be a year old.
+What a new draft is pre-filled with is decided in ecosystem.services.prefill;
+answers and files are stored by ecosystem.services.application_answers.
 """
 
-import logging
-from collections.abc import Collection, Iterable, Mapping
-from contextlib import contextmanager
-from functools import partial
+from collections.abc import Collection, Mapping
 
 from django.conf import settings
-from django.core.files.base import File
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -33,7 +23,7 @@ from django.utils.translation import gettext as _
 from accounts.mail import email_send, language_for
 from ecosystem.blocks import localized
 from ecosystem.exceptions import RegistryError
-from ecosystem.forms_applications import FILE, answer_fitting
+from ecosystem.forms_applications import FILE
 from ecosystem.models import (
     Application,
     ApplicationFile,
@@ -43,32 +33,16 @@ from ecosystem.models import (
     Membership,
     Organisation,
 )
-from ecosystem.models.applications import private_storage
+from ecosystem.services.application_answers import (
+    answers_store,
+    files_removed_on_failure,
+    has_answer,
+)
 from ecosystem.services.applications import application_transition, call_eligibility
+from ecosystem.services.prefill import prefill_answers
 from ecosystem.uploads import CheckedUpload
 
-logger = logging.getLogger(__name__)
 Status = Application.Status
-
-# Question key -> the profile attributes that answer it, tried in order on the
-# organisation's own kind (a dotted name follows a relation). Coordinators who
-# give a question one of these keys get it pre-filled from the profile.
-PROFILE_ANSWERS: dict[str, tuple[str, ...]] = {
-    "organisation-name": ("name",),
-    "tagline": ("tagline",),
-    "description": ("description",),
-    "website": ("website",),
-    "contact-email": ("contact_email",),
-    "contact-phone": ("contact_phone",),
-    "founded-year": ("founded_year",),
-    "team-size": ("team_size", "members_count"),
-    "enterprise-code": ("enterprise_code",),
-    "products": ("products",),
-    "lead-researcher": ("lead_researcher",),
-    "host-institution": ("host_institution.name",),
-}
-# How many earlier applications are searched for answers to re-use.
-EARLIER_APPLICATIONS = 20
 
 
 class ApplyRefused(RegistryError):
@@ -116,11 +90,11 @@ def application_start(*, call: Call, organisation: Organisation, by) -> tuple[Ap
     if problems:
         raise ApplyRefused(problems)
     try:
-        with _files_removed_on_failure() as written, transaction.atomic():
+        with files_removed_on_failure() as written, transaction.atomic():
             application = Application.objects.create(
                 call=call, organisation=organisation, created_by=by
             )
-            application.answers = _prefill(
+            application.answers = prefill_answers(
                 application=application, organisation=organisation, by=by, written=written
             )
             application.save(update_fields=["answers", "updated_at"])
@@ -140,10 +114,10 @@ def application_save(
 ) -> Application:
     """Save a draft: the answers given (None removes one), new files in place of
     the old ones, and files removed. Nothing is required of a draft."""
-    with _files_removed_on_failure() as written, transaction.atomic():
+    with files_removed_on_failure() as written, transaction.atomic():
         locked = _lock(application=application, by=by)
         _require_draft(locked)
-        _store(
+        answers_store(
             locked,
             by=by,
             answers=answers,
@@ -169,10 +143,10 @@ def application_submit(
     When the deadline has passed (or the organisation may no longer apply) the
     answers are still saved in the draft, and SubmissionRefused says why."""
     refusal = []
-    with _files_removed_on_failure() as written, transaction.atomic():
+    with files_removed_on_failure() as written, transaction.atomic():
         locked = _lock(application=application, by=by)
         _require_draft(locked)
-        _store(
+        answers_store(
             locked,
             by=by,
             answers=answers,
@@ -235,7 +209,7 @@ def information_reply(
     """Answer a coordinator's request for more information: change the answers
     it names (and only those), keep the reply with the request, and send the
     application back to where it was. Allowed after the call's deadline."""
-    with _files_removed_on_failure() as written, transaction.atomic():
+    with files_removed_on_failure() as written, transaction.atomic():
         locked = _lock(application=application, by=by)
         if locked.status != Status.INFO_REQUESTED:
             raise NotEditable(
@@ -252,7 +226,9 @@ def information_reply(
         reply = reply.strip()
         if not allowed and not reply:
             raise RegistryError(_("Write your reply to the coordinator."), field="message")
-        _store(locked, by=by, answers=answers, uploads=files, removals=removals, written=written)
+        answers_store(
+            locked, by=by, answers=answers, uploads=files, removals=removals, written=written
+        )
         missing = {
             key: label
             for key, label in application_missing_answers(application=locked).items()
@@ -293,7 +269,7 @@ def application_missing_answers(*, application: Application) -> dict[str, str]:
         if not block.value["required"]:
             continue
         answered = (
-            key in files if block.block_type == FILE else _has_answer(application.answers.get(key))
+            key in files if block.block_type == FILE else has_answer(application.answers.get(key))
         )
         if not answered:
             missing[key] = localized(block.value, "label")
@@ -303,10 +279,6 @@ def application_missing_answers(*, application: Application) -> dict[str, str]:
 def local_time(moment) -> str:
     """A moment as people in the province read it: 17:00 31/12/2026."""
     return date_format(timezone.localtime(moment), "H:i d/m/Y")
-
-
-def _has_answer(value) -> bool:
-    return value not in (None, "", [], {})
 
 
 def _existing_application(*, call: Call, organisation: Organisation) -> Application | None:
@@ -337,151 +309,6 @@ def _require_draft(application: Application) -> None:
         _("This application is %(status)s; it can no longer be changed.")
         % {"status": application.get_status_display()}
     )
-
-
-@contextmanager
-def _files_removed_on_failure():
-    """Files written for a change that is then rolled back are removed again:
-    the database and the private storage never disagree."""
-    written: list[str] = []
-    try:
-        yield written
-    except BaseException:
-        for name in written:
-            private_storage.delete(name)
-        raise
-
-
-def _store(
-    application: Application,
-    *,
-    by,
-    answers: Mapping[str, object],
-    uploads: Mapping[str, CheckedUpload] | None,
-    removals: Iterable[str],
-    written: list[str],
-) -> None:
-    uploads = uploads or {}
-    types = {key: block.block_type for key, block in application.call.question_map().items()}
-    stored = dict(application.answers)
-    for key, value in answers.items():
-        if types.get(key) in (None, FILE):
-            raise RegistryError(_("This call has no such question: %(key)s.") % {"key": key})
-        if _has_answer(value):
-            stored[key] = value
-        else:
-            stored.pop(key, None)
-    for key in set(uploads) | set(removals):
-        if types.get(key) != FILE:
-            raise RegistryError(_("This call has no such question: %(key)s.") % {"key": key})
-        _delete_files(application=application, key=key)
-        stored.pop(key, None)
-    for key, checked in uploads.items():
-        application_file = _add_file(
-            application=application,
-            key=key,
-            content=checked.upload,
-            name=checked.display_name,
-            content_type=checked.content_type,
-            size=checked.size,
-            by=by,
-            written=written,
-        )
-        stored[key] = [application_file.pk]
-    application.answers = stored
-    application.save(update_fields=["answers", "updated_at"])
-
-
-def _add_file(
-    *, application, key, content, name, content_type, size, by, written
-) -> ApplicationFile:
-    application_file = ApplicationFile(
-        application=application,
-        question_key=key,
-        original_name=name,
-        content_type=content_type,
-        size=size,
-        uploaded_by=by,
-    )
-    # The name given here is ignored: application_file_path makes a new one.
-    application_file.file.save("upload", File(content), save=False)
-    written.append(application_file.file.name)
-    application_file.save()
-    return application_file
-
-
-def _delete_files(*, application: Application, key: str) -> None:
-    old = list(ApplicationFile.objects.filter(application=application, question_key=key))
-    for application_file in old:
-        # Only once the change is committed: a rollback keeps the old file.
-        transaction.on_commit(partial(private_storage.delete, application_file.file.name))
-        application_file.delete()
-
-
-def _profile_value(organisation: Organisation, key: str):
-    for path in PROFILE_ANSWERS.get(key, ()):
-        value = organisation
-        for attribute in path.split("."):
-            value = getattr(value, attribute, None)
-            if value is None:
-                break
-        if value not in (None, ""):
-            return value
-    return None
-
-
-def _prefill(*, application: Application, organisation: Organisation, by, written) -> dict:
-    organisation = organisation.specific
-    earlier = list(
-        Application.objects.filter(organisation=organisation)
-        .exclude(pk=application.pk)
-        .order_by("-updated_at", "-pk")[:EARLIER_APPLICATIONS]
-    )
-    answers = {}
-    for block in application.call.questions:
-        key, block_type = block.value["key"], block.block_type
-        if block_type == FILE:
-            copy = _prefill_file(
-                application=application, key=key, earlier=earlier, by=by, written=written
-            )
-            if copy is not None:
-                answers[key] = [copy.pk]
-            continue
-        value = answer_fitting(block_type, block.value, _profile_value(organisation, key))
-        for previous in earlier:
-            if value is not None:
-                break
-            value = answer_fitting(block_type, block.value, previous.answers.get(key))
-        if value is not None:
-            answers[key] = value
-    return answers
-
-
-def _prefill_file(*, application, key, earlier, by, written) -> ApplicationFile | None:
-    for previous in earlier:
-        source = (
-            ApplicationFile.objects.filter(application=previous, question_key=key)
-            .order_by("-uploaded_at", "-pk")
-            .first()
-        )
-        if source is None:
-            continue
-        try:
-            with source.file.open("rb") as content:
-                return _add_file(
-                    application=application,
-                    key=key,
-                    content=content,
-                    name=source.original_name,
-                    content_type=source.content_type,
-                    size=source.size,
-                    by=by,
-                    written=written,
-                )
-        except OSError:
-            # A file missing from the store is not worth failing the start for.
-            logger.warning("Could not copy application file %s", source.pk)
-    return None
 
 
 def _email_submitted(*, application: Application, by) -> None:
@@ -522,7 +349,7 @@ def _email_reply(*, application: Application, request: InformationRequest) -> No
         if not coordinator.is_active or not coordinator.email:
             continue
         language = language_for(coordinator)
-        # Coordinators follow applications in the Wagtail admin (ecosystem.admin_reviews).
+        # Coordinators follow applications in the Wagtail admin (ecosystem.admin.applications).
         url = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse(
             "applications_admin:inspect", args=[application.pk]
         )

@@ -106,7 +106,7 @@ def test_the_calls_page_lists_each_call_with_its_facts(client, grant_call, deadl
     assert text(card.select_one(".call-card__title")) == "Hỗ trợ thương mại hóa"
     assert card.select_one(".call-card__title a")["href"] == "/calls/thuong-mai-hoa/"
     assert "Quỹ hỗ trợ" in text(card.select_one(".call-card__programme"))
-    assert text(card.select_one(".badge")) == "Open"
+    assert text(card.select_one(".badge")) == "Đang nhận hồ sơ"
     facts = text(card.select_one(".call-facts"))
     assert "27/11/2030 17:00" in facts  # the province's clock
     assert "200.000.000\u00a0₫" in card.get_text()
@@ -526,5 +526,5 @@ def test_the_admin_refuses_a_second_page_for_the_same_call(client, grant_call):
     )
 
     assert response.status_code == 200
-    assert "This call has a page in this language already." in response.content.decode()
+    assert "Đợt kêu gọi này đã có trang bằng ngôn ngữ này." in response.content.decode()
     assert not CallPage.objects.filter(slug="lap-lai").exists()

@@ -17,7 +17,7 @@ from wagtail.models import ModelLogEntry
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 from wagtail.users.models import UserProfile
 
-from ecosystem.admin_programmes import optional_url
+from ecosystem.admin.programmes import optional_url
 from ecosystem.models import Call, Criterion, Programme, Sector, Stage
 from ecosystem.services.calls import COPY_ROUND_ACTION
 from tests.factories import CallFactory, ProgrammeFactory, UserFactory
@@ -181,7 +181,7 @@ def test_a_budget_that_is_not_a_number_is_a_form_error(coordinator_client):
 
     assert response.status_code == 200
     assert form_errors(response)["total_budget"] == [
-        "Enter an amount in đồng using digits, e.g. 50.000.000."
+        "Hãy nhập số tiền (đồng) bằng chữ số, ví dụ: 50.000.000."
     ]
     assert not Programme.objects.filter(slug="x").exists()
 
@@ -261,7 +261,9 @@ def test_a_call_must_close_after_it_opens(coordinator_client):
     response = coordinator_client.post(f"{CALLS}add/", data)
 
     assert response.status_code == 200
-    assert form_errors(response)["closes_at"] == ["A call must close after it opens."]
+    assert form_errors(response)["closes_at"] == [
+        "Thời gian đóng của đợt kêu gọi phải sau thời gian mở."
+    ]
     assert not Call.objects.exists()
 
 
@@ -273,7 +275,7 @@ def test_a_call_needs_at_least_one_kind_of_organisation(coordinator_client):
 
     assert response.status_code == 200
     assert form_errors(response)["__all__"] == [
-        "Choose at least one kind of organisation that may apply."
+        "Hãy chọn ít nhất một loại tổ chức được nộp hồ sơ."
     ]
     # Shown at the top of the form, where the coordinator looks first.
     assert "Choose at least one kind of organisation that may apply." in (response.content.decode())

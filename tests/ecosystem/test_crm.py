@@ -11,7 +11,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.users.models import UserProfile
 
-from ecosystem.admin_forms import end_of_this_week, province_today
+from ecosystem.admin.forms import end_of_this_week, province_today
 from ecosystem.models import Interaction
 from tests.factories import InteractionFactory, StartupFactory, UserFactory
 

@@ -74,7 +74,7 @@ def test_an_award_above_the_calls_maximum_is_refused(application, coordinator):
             rationale="Xuất sắc.",
         )
     assert refused.value.field == "award_amount"
-    assert "200.000.000\u00a0₫" in refused.value.message
+    assert "200,000,000\u00a0₫" in refused.value.message
     application.refresh_from_db()
     assert application.status == "shortlisted"
     assert not Decision.objects.exists()

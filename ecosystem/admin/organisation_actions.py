@@ -1,126 +1,32 @@
-"""Coordinators' screens beyond the generic snippet views: verify, reject and
-merge an organisation, log an interaction for one, and the bulk actions."""
-
-from datetime import datetime
+"""Verifying, rejecting and merging organisations in the admin: the buttons at the
+top of an organisation's edit and inspect screens, the confirmation screens they
+lead to, and Verify and Reject as bulk actions on the lists. The changes
+themselves are made by ecosystem.services.verification (which emails the
+members) and ecosystem.services.merge."""
 
 from django import forms
-from django.conf import settings
 from django.contrib.admin.utils import quote
-from django.core.exceptions import FieldDoesNotExist, PermissionDenied
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
-from django.utils import timezone, translation
 from django.utils.functional import cached_property
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django.views.generic import FormView
 from wagtail.admin import messages
-from wagtail.admin.ui.components import Component
-from wagtail.admin.utils import get_valid_next_url_from_request, set_query_params
+from wagtail.admin.utils import get_valid_next_url_from_request
 from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.admin.widgets.button import Button, HeaderButton
-from wagtail.coreutils import multigetattr
-from wagtail.permissions import policy_registry
 from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 from wagtail.snippets.views import snippets as snippet_views
 
-from ecosystem import search
-from ecosystem.admin_forms import (
-    PROVINCE_TIME_ZONE,
-    MergeChooseForm,
-    RejectForm,
-    end_of_this_week,
-    province_today,
-)
+from ecosystem.admin.forms import MergeChooseForm, RejectForm
 from ecosystem.exceptions import RegistryError
-from ecosystem.models import Interaction, Organisation, Partner, ResearchGroup, Startup
+from ecosystem.models import Organisation, Partner, ResearchGroup, Startup
 from ecosystem.services.merge import organisation_merge, organisation_merge_preview
 from ecosystem.services.verification import organisation_reject, organisation_verify
-
-
-class ReadableExportMixin:
-    """Spreadsheets say what the screen says: choice labels, the names of related
-    terms, yes and no, times in the province, full public addresses."""
-
-    def to_row_dict(self, item):
-        return {field: self._export_value(item, field) for field in self.list_export}
-
-    def _export_value(self, item, field):
-        if field in self._many_to_many_names:
-            return ", ".join(str(term) for term in getattr(item, field).all())
-        if field == "get_absolute_url":
-            # The site's own language, which has no /en/ prefix.
-            with translation.override(settings.LANGUAGE_CODE):
-                return self.request.build_absolute_uri(item.get_absolute_url())
-        return multigetattr(item, field)
-
-    @cached_property
-    def _many_to_many_names(self):
-        return {m2m.name for m2m in self.model._meta.many_to_many}
-
-    def stream_csv(self, queryset):
-        # The CSV streams after the view has returned, when the admin's language
-        # is no longer active; keep it for the headings and labels.
-        return self._in_language(translation.get_language(), super().stream_csv(queryset))
-
-    @staticmethod
-    def _in_language(language, rows):
-        while True:
-            with translation.override(language):
-                row = next(rows, None)
-            if row is None:
-                return
-            yield row
-
-    def preprocess_field_value(self, field, value, export_format):
-        choices = self._choices_of(field)
-        if choices and value in choices:
-            value = choices[value]
-        elif isinstance(value, bool):
-            value = _("yes") if value else _("no")
-        elif isinstance(value, datetime) and timezone.is_aware(value):
-            value = timezone.localtime(value, PROVINCE_TIME_ZONE).replace(tzinfo=None)
-            if export_format == self.FORMAT_CSV:
-                value = value.strftime("%Y-%m-%d %H:%M")
-        return super().preprocess_field_value(field, value, export_format)
-
-    def _choices_of(self, field_name):
-        try:
-            model_field = self.model._meta.get_field(field_name)
-        except FieldDoesNotExist:  # a property or a method
-            return None
-        return dict(model_field.flatchoices) if model_field.choices else None
-
-
-class SearchWithoutDiacriticsMixin:
-    """Coordinators type "khoi nghiep" and find "Khởi nghiệp", as on the public site."""
-
-    def search_queryset(self, queryset):
-        if not self.is_searching:
-            return queryset
-        return search.search(queryset, self.search_query)
-
-
-class OrganisationIndexView(
-    SearchWithoutDiacriticsMixin, ReadableExportMixin, snippet_views.IndexView
-):
-    export_prefetch = []
-
-    def get_base_queryset(self):
-        queryset = super().get_base_queryset()
-        if self.is_export and self.export_prefetch:
-            queryset = queryset.prefetch_related(*self.export_prefetch)
-        return queryset
-
-
-class OfferIndexView(SearchWithoutDiacriticsMixin, ReadableExportMixin, snippet_views.IndexView):
-    pass
-
-
-class ExportIndexView(ReadableExportMixin, snippet_views.IndexView):
-    pass
 
 
 class OrganisationActionsMixin:
@@ -378,34 +284,6 @@ class MergeConfirmView(MergePermissionMixin, OrganisationActionView):
         return redirect(self.edit_url)
 
 
-class InteractionCreateView(snippet_views.CreateView):
-    """Opened from an organisation ("Log an interaction"): that organisation, and
-    the coordinator at the keyboard, are already filled in."""
-
-    def get_initial(self):
-        initial = {
-            **super().get_initial(),
-            "coordinator": self.request.user.pk,
-            "follow_up_owner": self.request.user.pk,
-        }
-        organisation = self.request.GET.get("organisation", "")
-        if organisation.isdigit():
-            initial["organisation"] = organisation
-        return initial
-
-    def get_add_url(self):
-        # Keep the organisation and the way back on the form's own address.
-        params = {
-            key: self.request.GET[key]
-            for key in ("organisation", "next")
-            if key in self.request.GET
-        }
-        return set_query_params(super().get_add_url(), params)
-
-    def get_success_url(self):
-        return get_valid_next_url_from_request(self.request) or super().get_success_url()
-
-
 class OrganisationBulkAction(SnippetBulkAction):
     models = [Startup, ResearchGroup, Partner]
     action_priority = 10
@@ -496,52 +374,3 @@ class RejectBulkAction(OrganisationBulkAction):
                 num_parent_objects,
             ) % {"count": num_parent_objects}
         return None
-
-
-def interaction_add_url(organisation, *, next_url: str = "") -> str:
-    params = {"organisation": organisation.pk}
-    if next_url:
-        params["next"] = next_url
-    return set_query_params(reverse(Interaction.snippet_viewset.get_url_name("add")), params)
-
-
-class FollowUpsPanel(Component):
-    """The dashboard's "My follow-ups due this week": one query, however many."""
-
-    name = "ecosystem_follow_ups"
-    template_name = "ecosystem/admin/follow_ups_panel.html"
-    order = 50
-    LIMIT = 15
-
-    def __init__(self, request):
-        self.request = request
-
-    @staticmethod
-    def is_shown_to(user) -> bool:
-        return policy_registry.get_by_type(Interaction).user_has_any_permission(
-            user, ["add", "change", "view"]
-        )
-
-    def get_context_data(self, parent_context=None):
-        today, until = province_today(), end_of_this_week()
-        due = list(
-            Interaction.objects.follow_ups_due(owner=self.request.user, until=until)
-            .select_related("organisation")
-            .order_by("follow_up_on", "pk")[: self.LIMIT + 1]
-        )
-        viewset = Interaction.snippet_viewset
-        list_url = reverse(viewset.get_url_name("list"))
-        return {
-            "follow_ups": [
-                {
-                    "interaction": interaction,
-                    "url": reverse(viewset.get_url_name("edit"), args=[interaction.pk]),
-                    "overdue": interaction.follow_up_on < today,
-                }
-                for interaction in due[: self.LIMIT]
-            ],
-            "has_more": len(due) > self.LIMIT,
-            "all_url": set_query_params(
-                list_url, {"follow_up": "this_week", "follow_up_owner": self.request.user.pk}
-            ),
-        }
