@@ -7,8 +7,10 @@ the rule no longer has. Past occurrences are history and never touched.
 """
 
 from datetime import datetime
+from zoneinfo import ZoneInfo
 
 from dateutil.rrule import DAILY, MONTHLY, WEEKLY, rrule
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
@@ -38,8 +40,9 @@ SHARED_FIELDS = [
 
 
 def occurrence_starts(series: EventSeries) -> list[datetime]:
-    """Local start times of every occurrence, exceptions left out."""
-    first = timezone.localtime(series.first_starts_at)
+    """Start times of every occurrence in the province's time, exceptions left
+    out (the province's clock, whatever time zone the person editing uses)."""
+    first = timezone.localtime(series.first_starts_at, ZoneInfo(settings.TIME_ZONE))
     until = None
     if series.until:
         until = first.replace(
