@@ -42,6 +42,8 @@ def configure_environment(tier: str) -> str:
     os.environ["SECURE_SSL_REDIRECT"] = "0"
     os.environ["STATIC_MANIFEST"] = "0"
     os.environ.setdefault("LOG_LEVEL", "WARNING")
+    # Registrations the bench sends email; keep it in memory, not on the console.
+    os.environ["EMAIL_URL"] = "memorymail://"
     return database_url
 
 
@@ -79,7 +81,7 @@ def measure(target, repeat: int) -> dict:
     send = getattr(client, target.method.lower())
 
     def request():
-        return send(path, target.data) if target.method != "GET" else send(path)
+        return send(path, target.resolve_data()) if target.method != "GET" else send(path)
 
     response = request()  # warm caches and imports; not counted
     timings, queries = [], []

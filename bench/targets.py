@@ -17,9 +17,15 @@ class Target:
     # Sign this user in first (by email); None for an anonymous visitor.
     user_email: str | None = None
     expected_status: int = 200
+    # Called before each request for the form to send, where every request
+    # needs its own data (a new email per registration); `data` otherwise.
+    data_factory: Callable[[], dict] | None = None
 
     def resolve_path(self) -> str:
         return self.path() if callable(self.path) else self.path
+
+    def resolve_data(self) -> dict:
+        return self.data_factory() if self.data_factory else self.data
 
 
 TARGETS = [
@@ -50,4 +56,72 @@ TARGETS += [
     Target("directory: startup search", "/directory/startups/?q=nuoi+tom"),
     Target("directory: startups page 100", "/directory/startups/?page=100"),
     Target("directory: startup profile", first_startup_profile),
+]
+
+
+def upcoming_event() -> str:
+    """The page of the next public event (the data differs by tier)."""
+    from django.utils import timezone
+
+    from events.models import Event
+
+    event = (
+        Event.objects.public()
+        .filter(starts_at__gt=timezone.now())
+        .order_by("starts_at", "pk")
+        .only("slug")
+        .first()
+    )
+    return event.get_absolute_url()
+
+
+def event_open_to_all() -> str:
+    """An upcoming public event with no seat limit whose registration is open, so
+    that every registration POST succeeds however many the bench sends."""
+    from datetime import timedelta
+
+    from django.db.models import Q
+    from django.utils import timezone
+
+    from events.models import Event
+
+    now = timezone.now()
+    event = (
+        Event.objects.public()
+        .filter(
+            capacity__isnull=True,
+            status=Event.Status.SCHEDULED,
+            starts_at__gt=now + timedelta(days=1),
+        )
+        .filter(Q(registration_opens_at__isnull=True) | Q(registration_opens_at__lte=now))
+        .filter(Q(registration_closes_at__isnull=True) | Q(registration_closes_at__gt=now))
+        .order_by("starts_at", "pk")
+        .only("slug")
+        .first()
+    )
+    return event.get_absolute_url()
+
+
+def new_guest() -> dict:
+    """A guest registration with an address no one has used yet."""
+    import uuid
+
+    return {"name": "Khách thử tải", "email": f"bench-{uuid.uuid4().hex}@example.com"}
+
+
+# Events (issue 5). The feed holds its 500-event limit at tier S.
+TARGETS += [
+    Target("events: list", "/events/"),
+    Target("events: list, past", "/events/?when=past"),
+    Target("events: calendar", "/events/calendar/"),
+    Target("events: detail", upcoming_event),
+    Target("events: feed", "/events/feed.ics"),
+    Target(
+        "events: guest registration",
+        event_open_to_all,
+        method="POST",
+        data={"name": "Khách thử tải", "email": "bench-guest@example.com"},
+        data_factory=new_guest,
+        expected_status=302,
+    ),
 ]

@@ -51,6 +51,19 @@ class Venue(models.Model):
     def __str__(self):
         return self.name
 
+    def save(self, *args, **kwargs):
+        moved = False
+        if self.pk:
+            stored = Venue.objects.filter(pk=self.pk).values("name", "address").first()
+            moved = stored is not None and stored != {"name": self.name, "address": self.address}
+        super().save(*args, **kwargs)
+        if moved:
+            # The place of these events changed: calendars need a new SEQUENCE,
+            # and feeds a new Last-Modified.
+            self.event_set.filter(ends_at__gte=timezone.now()).update(
+                sequence=models.F("sequence") + 1, updated_at=timezone.now()
+            )
+
 
 class EventKind(models.TextChoices):
     WORKSHOP = "workshop", _("workshop")
@@ -153,6 +166,10 @@ class EventSeries(EventDetails):
             raise ValidationError(
                 {"count": _("At most %(n)s occurrences.") % {"n": self.MAX_OCCURRENCES}}
             )
+
+
+# /events/<these>/ are pages of their own, not events.
+RESERVED_SLUGS = {"calendar", "feed", "my-calendar", "r"}
 
 
 class EventQuerySet(models.QuerySet):
@@ -270,6 +287,13 @@ class Event(EventDetails):
 
     def clean(self):
         super().clean()
+        if self.slug in RESERVED_SLUGS:
+            raise ValidationError(
+                {
+                    "slug": _("“%(slug)s” is the address of another page; choose another.")
+                    % {"slug": self.slug}
+                }
+            )
         if self.starts_at and self.ends_at and self.ends_at < self.starts_at:
             raise ValidationError({"ends_at": _("An event cannot end before it starts.")})
         opens, closes = self.registration_opens_at, self.registration_closes_at
@@ -382,6 +406,8 @@ class Registration(models.Model):
         ]
         indexes = [
             models.Index(fields=["event", "status", "created_at"], name="registration_queue"),
+            # A person's registrations include those made as a guest with their email.
+            models.Index(Lower("email"), name="registration_email"),
         ]
 
     def __str__(self):

@@ -14,6 +14,7 @@ register = template.Library()
 # (label, URL name, URL namespace that marks the section as current).
 SECTIONS = [
     (_("Directory"), "directory:startups", "directory"),
+    (_("Events"), "events:list", "events"),
 ]
 
 

@@ -274,9 +274,7 @@ def test_a_call_needs_at_least_one_kind_of_organisation(coordinator_client):
     response = coordinator_client.post(f"{CALLS}add/", data)
 
     assert response.status_code == 200
-    assert form_errors(response)["__all__"] == [
-        "Hãy chọn ít nhất một loại tổ chức được nộp hồ sơ."
-    ]
+    assert form_errors(response)["__all__"] == ["Hãy chọn ít nhất một loại tổ chức được nộp hồ sơ."]
     # Shown at the top of the form, where the coordinator looks first.
     assert "Choose at least one kind of organisation that may apply." in (response.content.decode())
     assert not Call.objects.exists()

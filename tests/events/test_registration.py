@@ -4,6 +4,7 @@ from ever being overbooked (the concurrent version is in test_concurrency.py).""
 from datetime import timedelta
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from events.models import Registration
@@ -158,3 +159,18 @@ def test_moving_an_event_raises_its_sequence_but_a_new_title_does_not():
     event.save()
     event.refresh_from_db()
     assert event.sequence == 1
+
+
+def test_renaming_a_venue_moves_its_upcoming_events_in_calendars():
+    event = EventFactory()
+    venue = event.venue
+    venue.address = "Số 9 Trần Phú, phường Rạch Giá"
+    venue.save()
+    event.refresh_from_db()
+    assert event.sequence == 1
+
+
+def test_an_event_cannot_take_the_address_of_another_page():
+    event = EventFactory.build(slug="calendar")
+    with pytest.raises(ValidationError):
+        event.full_clean(exclude=["venue"])
