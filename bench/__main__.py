@@ -75,8 +75,9 @@ def measure(target, repeat: int) -> dict:
     from django.test.utils import CaptureQueriesContext
 
     client = Client()
-    if target.user_email:
-        client.force_login(get_user_model().objects.get(email=target.user_email))
+    email = target.resolve_user_email()
+    if email:
+        client.force_login(get_user_model().objects.get(email=email))
     path = target.resolve_path()
     send = getattr(client, target.method.lower())
 

@@ -14,8 +14,9 @@ class Target:
     path: str | Callable[[], str]
     method: str = "GET"
     data: dict = field(default_factory=dict)
-    # Sign this user in first (by email); None for an anonymous visitor.
-    user_email: str | None = None
+    # Sign this user in first (by email, or a callable finding one); None for
+    # an anonymous visitor.
+    user_email: str | Callable[[], str] | None = None
     expected_status: int = 200
     # Called before each request for the form to send, where every request
     # needs its own data (a new email per registration); `data` otherwise.
@@ -23,6 +24,9 @@ class Target:
 
     def resolve_path(self) -> str:
         return self.path() if callable(self.path) else self.path
+
+    def resolve_user_email(self) -> str | None:
+        return self.user_email() if callable(self.user_email) else self.user_email
 
     def resolve_data(self) -> dict:
         return self.data_factory() if self.data_factory else self.data
@@ -56,6 +60,68 @@ TARGETS += [
     Target("directory: startup search", "/directory/startups/?q=nuoi+tom"),
     Target("directory: startups page 100", "/directory/startups/?page=100"),
     Target("directory: startup profile", first_startup_profile),
+]
+
+
+def open_call_page() -> str:
+    """The Vietnamese page of the open call closing soonest."""
+    from django.utils import timezone
+
+    from cms.models import CallPage
+
+    page = (
+        CallPage.objects.live()
+        .filter(locale__language_code="vi", call__closes_at__gt=timezone.now())
+        .filter(call__opens_at__lte=timezone.now())
+        .order_by("call__closes_at")
+        .first()
+    )
+    return page.url
+
+
+def decided_application():
+    from ecosystem.models import Application
+
+    return (
+        Application.objects.filter(status="accepted", organisation__memberships__role="owner")
+        .order_by("pk")
+        .first()
+    )
+
+
+def decided_application_page() -> str:
+    return f"/account/applications/{decided_application().pk}/"
+
+
+def decided_application_owner() -> str:
+    return decided_application().organisation.memberships.get(role="owner").user.email
+
+
+def busiest_call_ranking() -> str:
+    """The ranking of the call with the most applications: 500 with 1,500
+    reviews at tier S."""
+    from django.db.models import Count
+
+    from ecosystem.models import Call
+
+    call = Call.objects.annotate(n=Count("applications")).order_by("-n", "pk").first()
+    return f"/admin/applications/ranking/{call.pk}/"
+
+
+# Support programmes (issue 4).
+TARGETS += [
+    Target("calls: list", "/calls/"),
+    Target("calls: open call page", open_call_page),
+    Target(
+        "applications: the applicant's page",
+        decided_application_page,
+        user_email=decided_application_owner,
+    ),
+    Target(
+        "applications: ranking of the busiest call",
+        busiest_call_ranking,
+        user_email="coordinator@example.com",
+    ),
 ]
 
 
