@@ -150,6 +150,7 @@ def main(argv=None) -> int:
     from django.db import connection
 
     from bench.targets import TARGETS
+    from config.runtime import tune_garbage_collector
 
     if not args.no_seed:
         started = time.monotonic()
@@ -157,6 +158,8 @@ def main(argv=None) -> int:
         call_command("seed_demo", tier=args.tier, verbosity=0, stdout=open(os.devnull, "w"))  # noqa: SIM115
         sys.stdout.write(f"Seeded tier {args.tier} in {time.monotonic() - started:.1f} s.\n")
 
+    # As config/wsgi.py does in production.
+    tune_garbage_collector()
     targets = [t for t in TARGETS if not args.only or args.only in t.name]
     rows = [measure(target, args.repeat) for target in targets]
 

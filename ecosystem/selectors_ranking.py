@@ -98,6 +98,17 @@ def call_ranking(*, call: Call, sort: str = DEFAULT_SORT) -> CallRanking:
     applications = list(
         Application.objects.filter(call=call, status__in=RANKED_STATUSES)
         .select_related("organisation", "decision")
+        # The answers and the organisation's texts are large and not shown here.
+        .only(
+            "pk",
+            "status",
+            "created_at",
+            "organisation__name",
+            "organisation__kind",
+            "organisation__slug",
+            "decision__outcome",
+            "decision__award_amount",
+        )
         .order_by("pk")
     )
     rows = {application.pk: RankingRow(application=application) for application in applications}

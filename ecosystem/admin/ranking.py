@@ -9,7 +9,9 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils.formats import get_format
 from django.utils.functional import cached_property
+from django.utils.html import format_html, format_html_join
 from django.utils.http import urlencode
+from django.utils.safestring import mark_safe
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -107,6 +109,7 @@ class RankingView(PermissionCheckedMixin, WagtailAdminTemplateMixin, TemplateVie
         return super().get_context_data(
             call=self.call,
             ranking=ranking,
+            rows_html=self.rows_html(ranking.rows),
             sort_links=self.sort_links(),
             outlier_points=OUTLIER_POINTS,
             export_csv=f"?{urlencode({'sort': self.sort, 'export': 'csv'})}",
@@ -117,6 +120,53 @@ class RankingView(PermissionCheckedMixin, WagtailAdminTemplateMixin, TemplateVie
             decide_label=_("Decide"),
             **kwargs,
         )
+
+    def rows_html(self, rows):
+        """The table's rows, built with format_html: the template engine takes
+        several times longer over the ten cells of 500 rows."""
+        recused, outlier, decide = _("recused"), _("outlier"), _("Decide")
+        cells = []
+        for row in rows:
+            shown = row.shown
+            done = f"{row.done}/{row.assigned}"
+            recused_note = (
+                format_html(' <span class="w-text-grey-400">({} {})</span>', row.recused, recused)
+                if row.recused
+                else ""
+            )
+            outliers = format_html_join(
+                mark_safe("<br>"),
+                '<span class="w-status w-status--label">{}</span> {}',
+                ((outlier, text) for text in shown["outliers"]),
+            )
+            if shown["decision"]:
+                decision = shown["decision"]
+            elif shown["decide_url"]:
+                decision = format_html('<a href="{}">{}</a>', shown["decide_url"], decide)
+            else:
+                decision = ""
+            cells.append(
+                format_html(
+                    "<tr><td>{}</td>"
+                    '<td class="ranking__application"><a href="{}">{}</a><br>{}</td>'
+                    "<td>{}</td><td>{}{}</td><td><strong>{}</strong></td><td>{}</td>{}"
+                    '<td class="ranking__outliers">{}</td><td class="ranking__decision">{}</td>'
+                    "</tr>",
+                    row.rank or "—",
+                    shown["inspect_url"],
+                    row.application.reference,
+                    row.application.organisation.name,
+                    shown["status"],
+                    done,
+                    recused_note,
+                    shown["total"],
+                    shown["spread"],
+                    format_html_join("", "<td>{}</td>", ((mean,) for mean in shown["means"])),
+                    outliers,
+                    decision,
+                )
+            )
+        return mark_safe("\n".join(cells))  # noqa: S308 - each part escaped above
 
     @staticmethod
     def outlier_text(outlier, number) -> str:
