@@ -27,6 +27,8 @@ class LocalizedMixin:
 
 
 class Venue(models.Model):
+    # No images, documents or pages to track in Wagtail's usage index.
+    wagtail_reference_index_ignore = True
     name = models.CharField(_("name"), max_length=200)
     address = models.CharField(_("address"), max_length=300, blank=True)
     area = models.ForeignKey(
@@ -353,6 +355,9 @@ class RegistrationQuerySet(models.QuerySet):
 
 
 class Registration(models.Model):
+    # No images, documents or pages to track in Wagtail's usage index.
+    wagtail_reference_index_ignore = True
+
     class Status(models.TextChoices):
         PENDING = "pending", _("waiting for email confirmation")
         CONFIRMED = "confirmed", _("confirmed")
@@ -421,6 +426,9 @@ class CalendarFeed(models.Model):
     """A person's private calendar address (/events/feed/<secret>.ics) with
     their registrations (and, from the mentors app, their bookings). Making a
     new one revokes the old address."""
+
+    # No images, documents or pages to track in Wagtail's usage index.
+    wagtail_reference_index_ignore = True
 
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL,

@@ -26,6 +26,9 @@ def application_file_path(instance, filename):
 
 
 class Application(models.Model):
+    # No images, documents or pages to track in Wagtail's usage index.
+    wagtail_reference_index_ignore = True
+
     class Status(models.TextChoices):
         DRAFT = "draft", _("draft")
         SUBMITTED = "submitted", _("submitted")
@@ -96,6 +99,8 @@ class Application(models.Model):
 
 
 class ApplicationFile(models.Model):
+    # No images, documents or pages to track in Wagtail's usage index.
+    wagtail_reference_index_ignore = True
     application = models.ForeignKey(
         Application, verbose_name=_("application"), on_delete=models.CASCADE, related_name="files"
     )
@@ -123,6 +128,9 @@ class ApplicationFile(models.Model):
 class ApplicationTransition(models.Model):
     """Every change of an application's status: who, when, from what to what, why."""
 
+    # No images, documents or pages to track in Wagtail's usage index.
+    wagtail_reference_index_ignore = True
+
     application = models.ForeignKey(
         Application, on_delete=models.CASCADE, related_name="transitions"
     )
@@ -149,6 +157,9 @@ class ApplicationTransition(models.Model):
 
 class InformationRequest(models.Model):
     """A coordinator's "more information requested", and the applicant's reply."""
+
+    # No images, documents or pages to track in Wagtail's usage index.
+    wagtail_reference_index_ignore = True
 
     application = models.ForeignKey(
         Application, on_delete=models.CASCADE, related_name="information_requests"

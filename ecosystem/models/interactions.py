@@ -14,6 +14,9 @@ class InteractionQuerySet(models.QuerySet):
 class Interaction(models.Model):
     """The CRM log: a coordinator's contact with an organisation."""
 
+    # No images, documents or pages to track in Wagtail's usage index.
+    wagtail_reference_index_ignore = True
+
     class Kind(models.TextChoices):
         MEETING = "meeting", _("meeting")
         CALL = "call", _("phone call")

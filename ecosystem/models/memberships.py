@@ -7,6 +7,9 @@ from django.utils.translation import gettext_lazy as _
 class Membership(models.Model):
     """A person's role in an organisation. Each organisation has one owner."""
 
+    # No images, documents or pages to track in Wagtail's usage index.
+    wagtail_reference_index_ignore = True
+
     class Role(models.TextChoices):
         OWNER = "owner", _("owner")
         MEMBER = "member", _("member")
@@ -58,6 +61,9 @@ class Membership(models.Model):
 class Invitation(models.Model):
     """An owner's invitation to join, sent by email as a signed link that
     expires after seven days and works once."""
+
+    # No images, documents or pages to track in Wagtail's usage index.
+    wagtail_reference_index_ignore = True
 
     VALID_DAYS = 7
 

@@ -277,6 +277,9 @@ class TechnologyOfferQuerySet(models.QuerySet):
 class TechnologyOffer(models.Model):
     """A technology a research group is ready to transfer: the technology market."""
 
+    # No images, documents or pages to track in Wagtail's usage index.
+    wagtail_reference_index_ignore = True
+
     class IPStatus(models.TextChoices):
         NONE = "none", _("no IP protection")
         FILED = "filed", _("patent or utility solution filed")

@@ -67,6 +67,9 @@ class Call(LocalizedMixin, ClusterableModel):
     """A round of a programme. Whether it is upcoming, open or closed follows
     from the clock and its two dates; it is never stored."""
 
+    # No images, documents or pages to track in Wagtail's usage index.
+    wagtail_reference_index_ignore = True
+
     class State(models.TextChoices):
         UPCOMING = "upcoming", _("upcoming")
         OPEN = "open", _("open")

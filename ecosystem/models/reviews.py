@@ -11,6 +11,9 @@ class Review(models.Model):
     submission. Before seeing the application the reviewer declares that they
     have no conflict of interest, or recuses themselves with a reason."""
 
+    # No images, documents or pages to track in Wagtail's usage index.
+    wagtail_reference_index_ignore = True
+
     class Status(models.TextChoices):
         ASSIGNED = "assigned", _("assigned")
         DRAFT = "draft", _("draft")
@@ -75,6 +78,8 @@ class Review(models.Model):
 
 
 class Score(models.Model):
+    # No images, documents or pages to track in Wagtail's usage index.
+    wagtail_reference_index_ignore = True
     review = models.ForeignKey(Review, on_delete=models.CASCADE, related_name="scores")
     criterion = models.ForeignKey(
         "ecosystem.Criterion", on_delete=models.PROTECT, related_name="scores"
@@ -97,6 +102,9 @@ class Score(models.Model):
 
 
 class Decision(models.Model):
+    # No images, documents or pages to track in Wagtail's usage index.
+    wagtail_reference_index_ignore = True
+
     class Outcome(models.TextChoices):
         ACCEPTED = "accepted", _("accepted")
         REJECTED = "rejected", _("not accepted")

@@ -30,6 +30,9 @@ class TaxonomyTerm(models.Model):
 class Sector(TaxonomyTerm):
     """Two levels: a sector (Agriculture) and its sub-sectors (Aquaculture)."""
 
+    # No images, documents or pages to track in Wagtail's usage index.
+    wagtail_reference_index_ignore = True
+
     parent = models.ForeignKey(
         "self",
         verbose_name=_("parent sector"),
@@ -70,6 +73,9 @@ class Stage(TaxonomyTerm):
 class Area(TaxonomyTerm):
     """A province and its communes, wards and special zones. Vietnam merged its
     provinces and abolished districts in 2025, so this is data, not code."""
+
+    # No images, documents or pages to track in Wagtail's usage index.
+    wagtail_reference_index_ignore = True
 
     class Kind(models.TextChoices):
         PROVINCE = "province", _("province")

@@ -169,8 +169,9 @@ def test_postgresql_search_uses_the_full_text_index():
         cursor.execute("SET LOCAL enable_seqscan = off")
         cursor.execute("SET LOCAL enable_indexscan = off")
 
-    found = selectors.startup_directory().search("dong thap")
-    plan = found.explain()
-
+    # The search condition alone: with other filters the planner may rightly
+    # start from another index, which says nothing about this one.
+    plan = Organisation.objects.search("dong thap").explain()
     assert "organisation_search" in plan, plan
+    found = selectors.startup_directory().search("dong thap")
     assert [startup.name for startup in found] == ["Khởi nghiệp Đồng Tháp"]
