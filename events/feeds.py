@@ -7,8 +7,9 @@ and a poll that finds nothing new gets 304 without the feed being built. The
 public feed's version is read in one aggregate query; the body itself is
 kept in the cache under that version. No feed holds a registration's token.
 
-Other apps add to the personal feed with `register_personal_feed_source`
-(mentors: the person's bookings).
+Other apps add to the personal feed through
+`ecosystem.calendars.register_personal_feed_source` (mentors: the person's
+bookings).
 """
 
 import hashlib
@@ -27,6 +28,8 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
+from ecosystem.calendars import personal_feed_components
+
 from . import calendar, selectors
 from .filters import EventFilterSet
 from .models import CalendarFeed, Event, Registration
@@ -37,17 +40,6 @@ FORMAT_VERSION = "1"
 CACHE_SECONDS = 60 * 60
 # How long browsers and proxies may reuse a public feed without asking.
 MAX_AGE = 5 * 60
-
-PersonalFeedSource = Callable[[object], list[icalendar.Event]]
-_personal_sources: list[PersonalFeedSource] = []
-
-
-def register_personal_feed_source(source: PersonalFeedSource) -> None:
-    """Add components to every person's private feed: `source(user)` returns
-    icalendar Events (each with a stable UID, DTSTAMP and LAST-MODIFIED, and
-    no private links). Registering the same callable twice adds it once."""
-    if source not in _personal_sources:
-        _personal_sources.append(source)
 
 
 def _timestamp(moment: datetime | None) -> int | None:
@@ -144,8 +136,7 @@ def _personal_components(registrations: list[Registration], user) -> list[icalen
         if registration.status in waiting and not registration.event.is_cancelled:
             component["status"] = "TENTATIVE"
         components.append(component)
-    for source in _personal_sources:
-        components.extend(source(user))
+    components.extend(personal_feed_components(user))
     return components
 
 

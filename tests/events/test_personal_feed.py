@@ -9,7 +9,8 @@ import icalendar
 import pytest
 from django.utils import timezone
 
-from events import calendar, feeds
+from ecosystem import calendars
+from events import calendar
 from events.models import CalendarFeed, Event
 from tests.factories import EventFactory, RegistrationFactory, UserFactory
 
@@ -107,7 +108,7 @@ def test_making_an_address_needs_signing_in_and_a_post(client, person):
 
 
 def test_other_apps_add_to_the_personal_feed(client, person, feed, monkeypatch):
-    monkeypatch.setattr(feeds, "_personal_sources", [])
+    monkeypatch.setattr(calendars, "_personal_sources", [])
 
     def bookings(user):
         component = icalendar.Event()
@@ -117,8 +118,8 @@ def test_other_apps_add_to_the_personal_feed(client, person, feed, monkeypatch):
         component.add("dtstart", timezone.now() + timedelta(days=2))
         return [component]
 
-    feeds.register_personal_feed_source(bookings)
-    feeds.register_personal_feed_source(bookings)
+    calendars.register_personal_feed_source(bookings)
+    calendars.register_personal_feed_source(bookings)
     found = components(client, feed)
     assert [str(c["SUMMARY"]) for c in found] == ["Giờ tư vấn"]
 
