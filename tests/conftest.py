@@ -1,5 +1,4 @@
 import pytest
-from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.utils import translation
 
@@ -23,13 +22,6 @@ def _default_language():
     translation.activate("en")
     yield
     translation.deactivate()
-
-
-@pytest.fixture(autouse=True)
-def _fresh_content_types():
-    # A transactional test's flush recreates content types under new ids; a
-    # cached old id would make the next write that refers to one fail.
-    ContentType.objects.clear_cache()
 
 
 @pytest.fixture(autouse=True)
