@@ -38,6 +38,7 @@ urlpatterns += i18n_patterns(
     path("directory/", include("ecosystem.urls.directory")),
     path("review/", include("ecosystem.urls.review")),
     path("events/", include("events.urls")),
+    path("mentors/", include("mentors.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

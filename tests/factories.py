@@ -295,3 +295,37 @@ class RegistrationFactory(factory.django.DjangoModelFactory):
     name = factory.Faker("name", locale="vi_VN")
     email = factory.Sequence(lambda n: f"khach-{n}@example.com")
     status = "confirmed"
+
+
+class MentorFactory(factory.django.DjangoModelFactory):
+    """An approved mentor who is taking new startups."""
+
+    class Meta:
+        model = "mentors.MentorProfile"
+        skip_postgeneration_save = True
+
+    user = factory.SubFactory(UserFactory, groups=["Mentors"])
+    slug = factory.Sequence(lambda n: f"chuyen-gia-{n}")
+    headline = "Chuyên gia xuất khẩu thủy sản"
+    headline_en = "Seafood export expert"
+    bio = "Hai mươi năm kinh nghiệm xuất khẩu thủy sản sang châu Âu."
+    status = "approved"
+    monthly_hours_cap = 8
+
+
+class SlotFactory(factory.django.DjangoModelFactory):
+    """A free one-hour online slot three days from now at 09:00 local time."""
+
+    class Meta:
+        model = "mentors.OfficeHourSlot"
+
+    mentor = factory.SubFactory(MentorFactory)
+    starts_at = factory.LazyFunction(lambda: _local_at(3, 9))
+    ends_at = factory.LazyAttribute(lambda slot: slot.starts_at + _hours(1))
+    online_url = "https://meet.example.org/gio-tu-van"
+
+
+def _hours(n):
+    from datetime import timedelta
+
+    return timedelta(hours=n)
