@@ -88,12 +88,16 @@ SORTS = ("rank", "total", "spread", "done", "reference", "organisation", "status
 DEFAULT_SORT = "rank"
 
 
-def call_ranking(*, call: Call, sort: str = DEFAULT_SORT) -> CallRanking:
+def call_ranking(
+    *, call: Call, sort: str = DEFAULT_SORT, criteria: list[Criterion] | None = None
+) -> CallRanking:
     """Every application of the call that reached the council, with its numbers,
     ranked by total (1 is best; equal totals share a rank) and sorted by `sort`
     (one of SORTS, "-" in front for descending). Rows without a number for the
-    sort key come last either way."""
-    criteria = list(call.criteria.all())
+    sort key come last either way. `criteria` may be passed when the caller has
+    them already."""
+    if criteria is None:
+        criteria = list(call.criteria.all())
     weights = {criterion.pk: criterion.weight for criterion in criteria}
     applications = list(
         Application.objects.filter(call=call, status__in=RANKED_STATUSES)

@@ -4,6 +4,7 @@ import pytest
 from allauth.account.models import EmailAddress
 from django.core.management import call_command
 from django.db.models import F
+from django.utils import timezone
 from wagtail.images.models import Image
 
 from accounts.models import User
@@ -18,6 +19,7 @@ from ecosystem.models import (
     TechnologyOffer,
 )
 from events.models import Event
+from mentors.models import Booking, MentorProfile, OfficeHourSlot
 
 pytestmark = pytest.mark.django_db
 
@@ -33,13 +35,17 @@ def test_seed_demo_is_idempotent(settings):
     seed()
 
     def counts():
-        return [
-            model.objects.count()
-            for model in (User, EmailAddress, SiteSettings, Organisation, Membership)
-        ] + [
-            model.objects.count()
-            for model in (TechnologyOffer, Interaction, Image, Application, Review, Event)
-        ]
+        return (
+            [
+                model.objects.count()
+                for model in (User, EmailAddress, SiteSettings, Organisation, Membership)
+            ]
+            + [
+                model.objects.count()
+                for model in (TechnologyOffer, Interaction, Image, Application, Review, Event)
+            ]
+            + [model.objects.count() for model in (MentorProfile, OfficeHourSlot, Booking)]
+        )
 
     first = counts()
     seed()
@@ -58,6 +64,9 @@ def test_seed_demo_is_idempotent(settings):
     assert Event.objects.filter(status="cancelled").exists()
     assert Event.objects.filter(series__isnull=False).count() >= 8
     assert Event.objects.filter(waitlist_count__gt=0, confirmed_count=F("capacity")).exists()
+    assert MentorProfile.objects.public().count() == 15
+    assert OfficeHourSlot.objects.filter(status="open", starts_at__gt=timezone.now()).count() > 60
+    assert Booking.objects.filter(rating__isnull=False).exclude(notes="").count() >= 30
     assert any(" " in name for name in User.objects.values_list("full_name", flat=True))
 
 

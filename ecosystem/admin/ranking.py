@@ -22,7 +22,7 @@ from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 
 from ecosystem.admin.applications import DECIDABLE, Status, admin_url
 from ecosystem.formatting import format_vnd
-from ecosystem.models import Application, Call
+from ecosystem.models import Application, Call, Criterion
 from ecosystem.selectors_ranking import DEFAULT_SORT, OUTLIER_POINTS, SORTS, call_ranking
 
 
@@ -37,9 +37,17 @@ class RankingView(PermissionCheckedMixin, WagtailAdminTemplateMixin, TemplateVie
 
     def setup(self, request, *args, **kwargs):
         super().setup(request, *args, **kwargs)
-        self.call = get_object_or_404(
-            Call.objects.select_related("programme"), pk=kwargs["call_pk"]
+        # The criteria bring their call along: one query where two would do, which
+        # keeps the page within the admin's chrome plus a fixed handful.
+        self.criteria = list(
+            Criterion.objects.filter(call_id=kwargs["call_pk"]).select_related("call__programme")
         )
+        if self.criteria:
+            self.call = self.criteria[0].call
+        else:
+            self.call = get_object_or_404(
+                Call.objects.select_related("programme"), pk=kwargs["call_pk"]
+            )
 
     @cached_property
     def sort(self):
@@ -48,7 +56,7 @@ class RankingView(PermissionCheckedMixin, WagtailAdminTemplateMixin, TemplateVie
 
     @cached_property
     def ranking(self):
-        return call_ranking(call=self.call, sort=self.sort)
+        return call_ranking(call=self.call, sort=self.sort, criteria=self.criteria)
 
     def get_page_subtitle(self):
         return str(self.call)
