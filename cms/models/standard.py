@@ -35,9 +35,7 @@ class FormPage(AbstractEmailForm):
     """The contact form: submissions are stored and emailed to coordinators."""
 
     intro = RichTextField(_("introduction"), blank=True, features=RICH_TEXT_FEATURES)
-    thank_you_text = RichTextField(
-        _("thank-you message"), blank=True, features=RICH_TEXT_FEATURES
-    )
+    thank_you_text = RichTextField(_("thank-you message"), blank=True, features=RICH_TEXT_FEATURES)
 
     content_panels = [
         *AbstractEmailForm.content_panels,
