@@ -8,6 +8,8 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps import Sitemap as PageSitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from cms.views import search as search_views
+from cms.views import seo
 from ecosystem.sitemaps import OrganisationSitemap
 
 SITEMAPS = {"pages": PageSitemap, "organisations": OrganisationSitemap}
@@ -22,6 +24,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("robots.txt", seo.robots_txt, name="robots_txt"),
 ]
 
 if settings.DEBUG:
@@ -39,6 +42,7 @@ urlpatterns += i18n_patterns(
     path("review/", include("ecosystem.urls.review")),
     path("events/", include("events.urls")),
     path("mentors/", include("mentors.urls")),
+    path("search/", search_views.search, name="search"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

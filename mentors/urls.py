@@ -2,11 +2,12 @@
 
 from django.urls import path
 
-from . import views
+from . import invitations, views
 
 app_name = "mentors"
 
 urlpatterns = [
+    path("invitations/<str:token>/", invitations.accept, name="invitation"),
     path("bookings/<int:pk>/", views.booking, name="booking"),
     path("<slug:slug>/", views.profile, name="profile"),
 ]

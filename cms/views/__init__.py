@@ -1,0 +1,1 @@
+"""Views the CMS serves beside its pages: search, robots.txt and the sitemap."""
