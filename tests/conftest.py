@@ -45,3 +45,21 @@ def user(db):
 @pytest.fixture
 def user_factory(db):
     return UserFactory
+
+
+def pytest_collection_modifyitems(config, items):
+    """Every transactional test keeps the migrations' data (serialized rollback).
+
+    A transactional test without it ends in a flush that re-creates content
+    types with new ids; the next test that restores the serialized data then
+    inserts them a second time and fails on PostgreSQL."""
+    for item in items:
+        marker = item.get_closest_marker("django_db")
+        if (
+            marker
+            and marker.kwargs.get("transaction")
+            and not marker.kwargs.get("serialized_rollback")
+        ):
+            raise pytest.UsageError(
+                f"{item.nodeid}: use django_db(transaction=True, serialized_rollback=True)"
+            )

@@ -18,7 +18,7 @@ from events.models import Registration
 from tests.factories import EventFactory, UserFactory
 
 pytestmark = [
-    pytest.mark.django_db(transaction=True),
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
     pytest.mark.skipif(
         connection.vendor != "postgresql",
         reason="row locks under concurrency need PostgreSQL (set DATABASE_URL); "
