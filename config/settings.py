@@ -214,6 +214,8 @@ STORAGES = {
 }
 
 # Uploads. Wagtail's default 128 Mpx lets a decompression bomb through.
+# Tag slugs in ASCII like every other slug ("gọi vốn" -> goi-von).
+TAGGIT_STRIP_UNICODE_WHEN_SLUGIFYING = True
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp"]
