@@ -1,7 +1,11 @@
 """StreamField blocks for news and standard pages. Their templates live in
 templates/components/blocks/."""
 
+from urllib.parse import urlsplit
+
+from bs4 import BeautifulSoup
 from django.core.exceptions import ValidationError
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.contrib.table_block.blocks import TableBlock
@@ -10,6 +14,53 @@ from wagtail.images.blocks import ImageChooserBlock
 
 # What editors may use in rich text: no raw HTML, no embeds.
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul", "h3", "h4"]
+
+# Link addresses rich text may keep; relative ones ("/news/", "#part") too.
+SAFE_URL_SCHEMES = {"http", "https", "mailto", "tel"}
+# Elements that have no place in an article, whatever got stored.
+UNSAFE_ELEMENTS = ["script", "style", "iframe", "object", "embed", "form", "base", "meta", "link"]
+
+
+def _is_safe_url(url: str) -> bool:
+    # Browsers ignore tabs, newlines and leading spaces in a scheme ("java\tscript:").
+    cleaned = "".join(char for char in url if char > " ").strip()
+    return urlsplit(cleaned).scheme.lower() in SAFE_URL_SCHEMES | {""}
+
+
+def inert_html(html: str) -> str:
+    """Rich text HTML (already expanded from the database form) with anything
+    that could run removed: script-like elements, event-handler attributes and
+    links or sources whose address is javascript:, data: or the like.
+
+    The editor only stores clean HTML, but rich text also arrives through
+    imports, translations and the database, so the page does not trust it."""
+    soup = BeautifulSoup(html, "html.parser")
+    for element in soup.find_all(UNSAFE_ELEMENTS):
+        element.decompose()
+    for element in soup.find_all(True):
+        for name in list(element.attrs):
+            value = element.attrs[name]
+            if name.lower().startswith("on") or (
+                name.lower() in ("href", "src", "action", "formaction", "xlink:href")
+                and not _is_safe_url(value if isinstance(value, str) else " ".join(value))
+            ):
+                del element.attrs[name]
+    return mark_safe(str(soup))  # noqa: S308 - cleaned just above
+
+
+class InertRichTextBlock(blocks.RichTextBlock):
+    """Rich text whose rendered HTML goes through `inert_html` (its template
+    gets it as `html`)."""
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context=parent_context)
+        context["html"] = inert_html(str(value.__html__())) if value else ""
+        return context
+
+
+# The block is stored as a plain RichTextBlock, so its data and migrations do
+# not depend on this module (Block.canonical_module_path reads this).
+DECONSTRUCT_ALIASES = {InertRichTextBlock: "wagtail.blocks.RichTextBlock"}
 
 
 class HeadingBlock(blocks.StructBlock):
@@ -82,7 +133,7 @@ class CallToActionBlock(blocks.StructBlock):
 
 class BodyBlock(blocks.StreamBlock):
     heading = HeadingBlock()
-    paragraph = blocks.RichTextBlock(
+    paragraph = InertRichTextBlock(
         label=_("Text"),
         features=RICH_TEXT_FEATURES,
         template="components/blocks/paragraph.html",

@@ -10,9 +10,11 @@ from django.utils import timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from cms.feeds import CallAtomFeed, CallRssFeed
 from ecosystem.models import Call, Criterion, Programme
 from ecosystem.services.calls import call_applicant_choices, call_detail
 
@@ -48,8 +50,9 @@ class CallFilterForm(forms.Form):
         return any(self.data.get(name) for name in self.fields)
 
 
-class CallIndexPage(Page):
-    """The list of calls at /calls/: its children, one CallPage per call."""
+class CallIndexPage(RoutablePageMixin, Page):
+    """The list of calls at /calls/: its children, one CallPage per call; with
+    RSS (feed/) and Atom (feed/atom/) feeds (cms.feeds)."""
 
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
 
@@ -80,6 +83,14 @@ class CallIndexPage(Page):
             query=query.urlencode(),
         )
         return context
+
+    @path("feed/", name="feed")
+    def rss_feed(self, request):
+        return CallRssFeed(self)(request)
+
+    @path("feed/atom/", name="atom_feed")
+    def atom_feed(self, request):
+        return CallAtomFeed(self)(request)
 
     def call_pages(self, *, now, kind: str = "", state: str = ""):
         """Live call pages below this one: open calls first, closing soonest; then
