@@ -287,8 +287,8 @@ def bench_booking_page() -> str:
 
 def book_again() -> dict:
     """The booking form for the bench's slot, freed first of the booking the
-    previous request made. Freeing it is two small queries inside the measured
-    request (the bench has no hook before a request): a booking costs that much less."""
+    previous request made (the bench prepares the form outside the measured
+    request)."""
     from mentors.models import Booking, OfficeHourSlot
 
     if not _bench_booking:
