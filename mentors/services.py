@@ -216,9 +216,12 @@ def booking_create(
         raise SlotTaken(_("This slot has already been taken.")) from error
     except OperationalError as error:
         raise _busy(error) from error
-    from . import notifications
+    from . import notifications, tasks
 
     transaction.on_commit(lambda: notifications.booked(booking))
+    # Workers send the reminder on time; cron's send_mentoring_reminders covers
+    # backends that cannot defer and anything a worker missed.
+    transaction.on_commit(lambda: tasks.schedule_reminder(booking))
     return booking
 
 

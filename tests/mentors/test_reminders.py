@@ -117,3 +117,28 @@ def test_each_person_is_reminded_in_their_language(startup, founder):
     send_mentoring_reminders.call()
     assert reminders().get(to=founder.email).language == "en"
     assert reminders().get(to=mentor.email).language == "vi"
+
+
+def test_a_booking_queues_its_reminder_for_the_day_before(
+    monkeypatch, django_capture_on_commit_callbacks
+):
+    """With a task backend that can defer (the database one in production),
+    booking a slot queues its reminder for 24 hours before the session."""
+    from types import SimpleNamespace
+
+    from mentors import tasks
+    from mentors.services import booking_create
+
+    queued = []
+
+    def using(*, run_after):
+        return SimpleNamespace(enqueue=lambda pk: queued.append((pk, run_after)))
+
+    monkeypatch.setattr(tasks, "default_task_backend", SimpleNamespace(supports_defer=True))
+    monkeypatch.setattr(tasks, "send_booking_reminder", SimpleNamespace(using=using))
+    slot = SlotFactory(starts_at=timezone.now() + timedelta(days=3))
+    founder = UserFactory()
+    startup = StartupFactory(owner=founder)
+    with django_capture_on_commit_callbacks(execute=True):
+        booking = booking_create(slot=slot, startup=startup, user=founder, agenda="Giá bán")
+    assert queued == [(booking.pk, slot.starts_at - timedelta(hours=24))]
