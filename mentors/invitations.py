@@ -39,7 +39,7 @@ from ecosystem import search
 from ecosystem.forms import GroupedCheckboxes, SectorField, TermField, https_by_default
 from ecosystem.models import ExpertiseTag, Sector
 
-from .models import Language, MentorProfile
+from .models import RESERVED_SLUGS, Language, MentorProfile
 from .services import MentoringError
 
 SALT = "mentors.invitation"
@@ -174,7 +174,7 @@ def _unique_slug(name: str) -> str:
     )
     number = 2
     slug = base
-    while slug in taken:
+    while slug in taken or slug in RESERVED_SLUGS:
         slug, number = f"{base}-{number}", number + 1
     return slug
 

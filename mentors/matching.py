@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from django.db.models import Count, F, Q, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from ecosystem.models import ExpertiseTag, Startup
 
@@ -125,7 +126,12 @@ def suggest_mentors(
         if mentor.free_slots:
             suggestion.add(
                 min(mentor.free_slots, 3) * 0.5,
-                _("%(count)s free slots this month") % {"count": mentor.free_slots},
+                ngettext(
+                    "%(count)s free slot this month",
+                    "%(count)s free slots this month",
+                    mentor.free_slots,
+                )
+                % {"count": mentor.free_slots},
             )
         else:
             suggestion.add(-2, _("no free slot this month"))

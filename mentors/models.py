@@ -15,6 +15,16 @@ from django.utils.translation import gettext_lazy as _
 from ecosystem.search import document as search_document
 
 SLOT_MINUTES = (15, 120)
+# Paths under /mentors/ that a profile's slug would otherwise collide with.
+RESERVED_SLUGS = frozenset({"suggestions", "me", "invitations", "bookings"})
+
+
+def validate_mentor_slug(value: str) -> None:
+    if value in RESERVED_SLUGS:
+        raise ValidationError(
+            _("“%(slug)s” is one of the portal's own addresses; choose another."),
+            params={"slug": value},
+        )
 
 
 class Language(models.Model):
@@ -54,7 +64,9 @@ class MentorProfile(models.Model):
         on_delete=models.CASCADE,
         related_name="mentor_profile",
     )
-    slug = models.SlugField(_("slug"), max_length=160, unique=True)
+    slug = models.SlugField(
+        _("slug"), max_length=160, unique=True, validators=[validate_mentor_slug]
+    )
     photo = models.ForeignKey(
         "wagtailimages.Image",
         verbose_name=_("photo"),

@@ -81,7 +81,7 @@ def test_the_ranking_follows_the_rules_and_explains_itself(startup):
         "shares sector Aquaculture and fisheries",
         "expertise Export matches your need",
         "speaks English",
-        "1 free slots this month",
+        "1 free slot this month",
     ]
     assert reasons["A Assigned"] == [
         "assigned to you for Incubation 2027",
@@ -107,4 +107,4 @@ def test_a_full_calendar_pushes_a_mentor_down(startup):
         "no free slot this month",
         "busy this month",
     ]
-    assert dict(result)["Free"][-1] == "1 free slots this month"
+    assert dict(result)["Free"][-1] == "1 free slot this month"
