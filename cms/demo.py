@@ -606,6 +606,8 @@ def document_file(spec: dict):
         title=title,
         collection=collection("Văn bản"),
         file=ContentFile(data, name=f"{file_slug(spec['number'])}.{extension}"),
+        # What the admin's upload form records, so download links show the size.
+        file_size=len(data),
     )
     document.save()
     return document

@@ -1,6 +1,7 @@
 """Official documents (văn bản): plans, decisions, guidelines… with their number,
 date, issuing body and file, listed on the documents page."""
 
+from django.core.paginator import Paginator
 from django.db import models
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -66,6 +67,11 @@ class OfficialDocument(index.Indexed, models.Model):
     search_fields = [
         index.SearchField("search_text"),
         index.SearchField("number"),
+        # For the admin list's search box, which matches as people type.
+        index.AutocompleteField("search_text"),
+        # Filters, and the admin list's sortable columns.
+        index.FilterField("number"),
+        index.FilterField("title"),
         index.FilterField("doc_type"),
         index.FilterField("issuing_body"),
         index.FilterField("date_issued"),
@@ -87,6 +93,28 @@ class OfficialDocument(index.Indexed, models.Model):
     def search_text(self) -> str:
         return search_text(self.number, self.title, self.title_en, self.summary, self.summary_en)
 
+    def fallback_language(self, field: str) -> str:
+        """The `lang` attribute for `field`: "vi" when an English reader is shown
+        the Vietnamese text because there is no English one, else ""."""
+        if get_language() == "en" and getattr(self, field) and not getattr(self, f"{field}_en"):
+            return "vi"
+        return ""
+
+    @property
+    def title_lang(self) -> str:
+        return self.fallback_language("title")
+
+    @property
+    def summary_lang(self) -> str:
+        return self.fallback_language("summary")
+
+    @classmethod
+    def for_listing(cls):
+        """Documents with what a row of the documents page shows, newest first."""
+        return cls.objects.select_related("issuing_body", "document").order_by(
+            "-date_issued", "-pk"
+        )
+
 
 class DocumentIndexPage(Page):
     """The official documents, filterable by type, year and issuing body, searchable."""
@@ -98,5 +126,23 @@ class DocumentIndexPage(Page):
     subpage_types: list[str] = []
     max_count_per_parent = 1
 
+    PAGE_SIZE = 20
+
     class Meta:
         verbose_name = _("documents page")
+
+    def get_context(self, request, *args, **kwargs):
+        # Imported here: the filters module imports these models.
+        from cms.filters import DocumentFilterSet
+
+        context = super().get_context(request, *args, **kwargs)
+        filterset = DocumentFilterSet(request.GET, queryset=OfficialDocument.for_listing())
+        query = request.GET.copy()
+        query.pop("page", None)
+        context.update(
+            filter=filterset,
+            # get_page turns "abc", -1 and 99999 into the first or the last page.
+            page_obj=Paginator(filterset.qs, self.PAGE_SIZE).get_page(request.GET.get("page")),
+            query=query.urlencode(),
+        )
+        return context

@@ -61,3 +61,13 @@ def test_the_2020_plan_file_holds_its_text():
         pytest.skip("no DejaVu font here: the demo attaches the text as a .txt file instead")
     assert pdf.startswith(b"%PDF")
     assert pdf.count(b"/Type /Page\n") >= 4
+
+
+def test_document_files_know_their_size_and_where_they_are_used():
+    from wagtail.models import ReferenceIndex
+
+    documents = demo.seed_documents()
+    official = next(iter(documents.values()))
+    assert official.document.file_size == official.document.file.size > 0
+    usage = ReferenceIndex.get_grouped_references_to(official.document)
+    assert [obj for obj, references in usage] == [official]
