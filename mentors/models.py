@@ -80,7 +80,7 @@ class MentorProfile(models.Model):
     bio = models.TextField(_("about (Vietnamese)"), blank=True)
     bio_en = models.TextField(_("about (English)"), blank=True)
     organisation_name = models.CharField(_("organisation"), max_length=200, blank=True)
-    job_title = models.CharField(_("title"), max_length=150, blank=True)
+    job_title = models.CharField(_("job title"), max_length=150, blank=True)
     expertise = models.ManyToManyField(
         "ecosystem.ExpertiseTag", verbose_name=_("expertise"), blank=True, related_name="mentors"
     )

@@ -6,6 +6,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 
 from ecosystem.admin.forms import grouped_under_parent
@@ -14,7 +15,7 @@ from ecosystem.models import ExpertiseTag, Programme, Sector, Stage, Startup
 from .. import stats
 from ..models import Booking, Engagement, Language, MentorProfile, OfficeHourSlot
 
-WHEN_CHOICES = [("upcoming", _("upcoming")), ("past", _("past"))]
+WHEN_CHOICES = [("upcoming", pgettext_lazy("sessions", "upcoming")), ("past", _("past"))]
 
 
 def mentor_choices(request):
