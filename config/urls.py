@@ -1,18 +1,13 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path, reverse_lazy
 from django.views.generic import RedirectView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
-from wagtail.contrib.sitemaps import Sitemap as PageSitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from cms.views import search as search_views
 from cms.views import seo
-from ecosystem.sitemaps import OrganisationSitemap
-
-SITEMAPS = {"pages": PageSitemap, "organisations": OrganisationSitemap}
 
 urlpatterns = [
     # Everyone signs in through allauth, so its rate limits and two-factor step
@@ -23,7 +18,8 @@ urlpatterns = [
     ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    # Pages in both languages, directory profiles, events and mentors (cms.sitemaps).
+    path("sitemap.xml", seo.sitemap, name="sitemap"),
     path("robots.txt", seo.robots_txt, name="robots_txt"),
 ]
 

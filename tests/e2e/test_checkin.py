@@ -58,7 +58,7 @@ def test_a_coordinator_checks_someone_in_from_a_phone(live_server, new_page, doo
     assert phone.get_by_text("0 of 2 people with a seat checked in").is_visible()
 
     phone.get_by_label("Name or email").fill("nguyen van")
-    phone.get_by_role("button", name="Search").click()
+    phone.get_by_role("main").get_by_role("button", name="Search").click()
     phone.wait_for_load_state()
     assert phone.get_by_role("heading", name="1 person matches “nguyen van”").is_visible()
     assert phone.get_by_role("heading", name="Trần Thị Bình").count() == 0
