@@ -16,6 +16,7 @@ tested and argued about:
 Mentors not taking new startups appear only if they already work with this one.
 """
 
+from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.db.models import Count, F, Q, Sum
@@ -23,9 +24,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from ecosystem.models import ExpertiseTag, Startup
+from ecosystem.models import ExpertiseTag, Sector, Startup
 
-from .models import Booking, MentorProfile
+from .models import Booking, Language, MentorProfile
 from .services import month_bounds
 
 GROWING_STAGES = {"tang-truong", "mo-rong"}
@@ -33,9 +34,12 @@ GROWING_STAGES = {"tang-truong", "mo-rong"}
 
 @dataclass
 class Suggestion:
-    mentor: MentorProfile
+    # The mentor's id while scoring, the mentor once chosen.
+    mentor: MentorProfile | int
     score: float = 0.0
     reasons: list[str] = field(default_factory=list)
+    sort_name: str = ""
+    free_slots: int = 0
 
     def add(self, points: float, reason: str | None = None) -> None:
         self.score += points
@@ -51,7 +55,11 @@ def suggest_mentors(
     now=None,
     limit: int = 10,
 ) -> list[Suggestion]:
-    """The best mentors for this startup, best first, with their reasons."""
+    """The best mentors for this startup, best first, with their reasons.
+
+    Every candidate is scored from plain rows (ids and numbers, a handful of
+    queries whatever the pool's size); only the `limit` best are then loaded
+    as mentors with their photos, tags and languages."""
     now = now or timezone.now()
     month_start, month_end = month_bounds(now)
     engaged = {
@@ -59,23 +67,20 @@ def suggest_mentors(
         for engagement in startup.mentor_engagements.select_related("programme")
         if engagement.is_current(timezone.localdate(now))
     }
-    mentors = (
-        MentorProfile.objects.public()
-        .filter(Q(accepting_new_startups=True) | Q(pk__in=engaged))
-        .select_related("user")
-        .prefetch_related("sectors__parent", "expertise", "languages")
-        .annotate(
-            free_slots=Count(
-                "slots",
-                filter=Q(
-                    slots__status="open",
-                    slots__starts_at__gt=now,
-                    slots__starts_at__lt=month_end,
-                ),
-                distinct=True,
-            )
-        )
+    candidates = MentorProfile.objects.public().filter(
+        Q(accepting_new_startups=True) | Q(pk__in=engaged)
     )
+    rows = candidates.annotate(
+        free_slots=Count(
+            "slots",
+            filter=Q(
+                slots__status="open",
+                slots__starts_at__gt=now,
+                slots__starts_at__lt=month_end,
+            ),
+            distinct=True,
+        )
+    ).values_list("pk", "user__full_name", "years_of_experience", "monthly_hours_cap", "free_slots")
     booked = dict(
         Booking.objects.active()
         .filter(slot__starts_at__gte=month_start, slot__starts_at__lt=month_end)
@@ -83,16 +88,54 @@ def suggest_mentors(
         .annotate(seconds=Sum(F("slot__ends_at") - F("slot__starts_at")))
         .values_list("slot__mentor", "seconds")
     )
-    startup_sectors = list(startup.sectors.all())
+    startup_sectors = list(startup.sectors.select_related("parent"))
     sector_ids = {sector.pk for sector in startup_sectors}
     parent_ids = {sector.parent_id or sector.pk for sector in startup_sectors}
+    sectors_by_id = {sector.pk: sector for sector in startup_sectors}
+    sectors_by_id.update(
+        (sector.pk, sector) for sector in Sector.objects.filter(pk__in=parent_ids - sector_ids)
+    )
+    for sector in startup_sectors:
+        if sector.parent_id:
+            sectors_by_id.setdefault(sector.parent_id, sector.parent)
+
+    # Only what can score: sectors in the startup's families, stated needs, the
+    # reader's language. In the tags' own order, so the reasons read the same.
+    mentor_sectors = defaultdict(list)
+    through = MentorProfile.sectors.through
+    for mentor_id, sector_id, parent_id in (
+        through.objects.filter(mentorprofile__in=candidates)
+        .filter(Q(sector__in=parent_ids) | Q(sector__parent__in=parent_ids))
+        .order_by("sector__order", "sector__name")
+        .values_list("mentorprofile_id", "sector_id", "sector__parent_id")
+    ):
+        mentor_sectors[mentor_id].append((sector_id, parent_id or sector_id))
     need_ids = {tag.pk: tag for tag in needs}
+    mentor_needs = defaultdict(list)
+    if need_ids:
+        for mentor_id, tag_id in (
+            MentorProfile.expertise.through.objects.filter(
+                mentorprofile__in=candidates, expertisetag__in=need_ids
+            )
+            .order_by("expertisetag__order", "expertisetag__name")
+            .values_list("mentorprofile_id", "expertisetag_id")
+        ):
+            mentor_needs[mentor_id].append(need_ids[tag_id])
+    speaks, spoken = None, set()
+    if language != "vi":
+        speaks = Language.objects.filter(code=language).first()
+        if speaks:
+            spoken = set(
+                MentorProfile.languages.through.objects.filter(
+                    mentorprofile__in=candidates, language=speaks
+                ).values_list("mentorprofile_id", flat=True)
+            )
     stage_slug = startup.stage.slug if startup.stage_id else ""
 
     suggestions = []
-    for mentor in mentors:
-        suggestion = Suggestion(mentor=mentor)
-        engagement = engaged.get(mentor.pk)
+    for pk, full_name, years, hours_cap, free_slots in rows:
+        suggestion = Suggestion(mentor=pk, sort_name=full_name)
+        engagement = engaged.get(pk)
         if engagement:
             programme = engagement.programme
             suggestion.add(
@@ -102,44 +145,53 @@ def suggest_mentors(
                 else _("assigned to you by the Department"),
             )
         related = False
-        for sector in mentor.sectors.all():
-            if sector.pk in sector_ids:
+        for sector_id, family_id in mentor_sectors.get(pk, ()):
+            if sector_id in sector_ids:
+                sector = sectors_by_id[sector_id]
                 suggestion.add(3, _("shares sector %(sector)s") % {"sector": sector.localized_name})
-            elif (sector.parent_id or sector.pk) in parent_ids and not related:
+            elif family_id in parent_ids and not related:
                 related = True
-                parent = sector.parent or sector
+                parent = sectors_by_id[family_id]
                 suggestion.add(1, _("works in %(sector)s") % {"sector": parent.localized_name})
-        for tag in mentor.expertise.all():
-            if tag.pk in need_ids:
-                suggestion.add(
-                    4, _("expertise %(tag)s matches your need") % {"tag": tag.localized_name}
-                )
-        if stage_slug in GROWING_STAGES and (mentor.years_of_experience or 0) >= 10:
+        for tag in mentor_needs.get(pk, ()):
+            suggestion.add(
+                4, _("expertise %(tag)s matches your need") % {"tag": tag.localized_name}
+            )
+        if stage_slug in GROWING_STAGES and (years or 0) >= 10:
             suggestion.add(
                 1,
-                _("%(years)s years of experience for a growing company")
-                % {"years": mentor.years_of_experience},
+                _("%(years)s years of experience for a growing company") % {"years": years},
             )
-        if language != "vi" and any(item.code == language for item in mentor.languages.all()):
-            speaks = next(item for item in mentor.languages.all() if item.code == language)
+        if pk in spoken:
             suggestion.add(1, _("speaks %(language)s") % {"language": speaks})
-        if mentor.free_slots:
+        if free_slots:
             suggestion.add(
-                min(mentor.free_slots, 3) * 0.5,
+                min(free_slots, 3) * 0.5,
                 ngettext(
                     "%(count)s free slot this month",
                     "%(count)s free slots this month",
-                    mentor.free_slots,
+                    free_slots,
                 )
-                % {"count": mentor.free_slots},
+                % {"count": free_slots},
             )
         else:
             suggestion.add(-2, _("no free slot this month"))
-        seconds = booked.get(mentor.pk)
+        seconds = booked.get(pk)
         if seconds:
-            share = min(1.0, seconds.total_seconds() / (mentor.monthly_hours_cap * 3600))
+            share = min(1.0, seconds.total_seconds() / (hours_cap * 3600))
             suggestion.add(-2 * share, _("busy this month") if share >= 0.75 else None)
+        suggestion.free_slots = free_slots
         suggestions.append(suggestion)
 
-    suggestions.sort(key=lambda s: (-s.score, s.mentor.user.full_name, s.mentor.pk))
-    return suggestions[:limit]
+    suggestions.sort(key=lambda s: (-s.score, s.sort_name, s.mentor))
+    best = suggestions[:limit]
+    mentors = (
+        MentorProfile.objects.filter(pk__in=[suggestion.mentor for suggestion in best])
+        .select_related("user")
+        .prefetch_related("sectors__parent", "expertise", "languages")
+        .in_bulk()
+    )
+    for suggestion in best:
+        suggestion.mentor = mentors[suggestion.mentor]
+        suggestion.mentor.free_slots = suggestion.free_slots
+    return best

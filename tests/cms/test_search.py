@@ -343,3 +343,17 @@ def test_only_official_documents_with_files_are_listed_under_documents(client, e
     assert page.select_one("#results-documents .search-hit__title a")["href"] == (
         document.document.url
     )
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql",
+    reason="the page search joins index entries to pages this way on PostgreSQL only",
+)
+def test_page_search_can_join_its_entries_to_pages_through_an_index():
+    """Wagtail's PostgreSQL search joins its entries to pages on the page id as
+    text; without an index on that expression each match scans every page (the
+    bench's search at tier S: 600 ms without, 30 ms with)."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT indexdef FROM pg_indexes WHERE indexname = 'cms_page_id_as_text'")
+        (definition,) = cursor.fetchone()
+    assert "wagtailcore_page" in definition and "(id)::character varying(50)" in definition
