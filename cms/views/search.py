@@ -83,6 +83,9 @@ class Hit:
     text: str = ""
     lang: str = ""
     text_lang: str = ""
+    # The language of `meta` when it is not the page's (a mentor's job title
+    # and organisation are kept in Vietnamese only).
+    meta_lang: str = ""
 
 
 @dataclass
@@ -298,6 +301,7 @@ def mentor_hit(mentor: MentorProfile) -> Hit:
         title=mentor.user.get_full_name(),
         url=mentor.get_absolute_url(),
         meta=meta,
+        meta_lang=_other_language(False),
         text=_snippet(mentor.localized("headline")),
         text_lang=_other_language(bool(mentor.headline_en)),
     )

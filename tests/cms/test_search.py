@@ -87,6 +87,8 @@ def everything(article):
         user=UserFactory(full_name="Nguyễn Văn An", groups=["Mentors"]),
         headline="Cố vấn khởi nghiệp",
         headline_en="Startup adviser",
+        job_title="Giám đốc",
+        organisation_name="Vườn ươm doanh nghiệp tỉnh",
     )
     for status in ("invited", "pending", "suspended"):
         MentorFactory(
@@ -204,6 +206,8 @@ def test_english_readers_search_english_pages_and_see_english_where_there_is_som
     past_title = events[1].select_one(".search-hit__title a")
     assert (text(past_title), past_title["lang"]) == ("Ngày hội khởi nghiệp 2025", "vi")
     assert "Startup adviser" in text(page.select_one("#results-mentors"))
+    # Job titles and organisations are kept in Vietnamese only: marked as such.
+    assert page.select_one("#results-mentors .search-hit__meta")["lang"] == "vi"
 
     page = soup(client.get(VI_URL, {"q": "startups"}))
     assert titles(page, "pages") == []
