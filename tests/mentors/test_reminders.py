@@ -21,7 +21,8 @@ REMINDER = "mentors/emails/reminder"
 
 @pytest.fixture
 def founder():
-    return UserFactory(email="founder@bienxanh.example.com")
+    # Reads English; the mentor keeps the default, Vietnamese.
+    return UserFactory(email="founder@bienxanh.example.com", preferred_language="en")
 
 
 @pytest.fixture
@@ -57,6 +58,7 @@ def test_both_sides_are_reminded_the_day_before_with_the_details(startup, founde
     assert [email.to for email in reminders()] == [founder.email, "mentor@example.com"]
     email = reminders().get(to=founder.email)
     assert "Tomorrow" in email.subject and "Biển Xanh" in email.subject
+    assert reminders().get(to="mentor@example.com").subject.startswith("Ngày mai")
     assert "Định giá trước vòng gọi vốn" in email.body
     assert "Vườn ươm, số 1 Lê Lợi" in email.body
     assert "METHOD:REQUEST" in email.attachments[0]["content"]
