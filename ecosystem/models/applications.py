@@ -20,6 +20,12 @@ class PrivateStorage(LazyObject):
 private_storage = PrivateStorage()
 
 
+def private_file_storage():
+    """The field's storage, named by reference so that migrations do not record
+    this machine's PRIVATE_MEDIA_ROOT."""
+    return private_storage
+
+
 def application_file_path(instance, filename):
     # Never the uploader's name on disk: "../../etc/passwd" becomes a UUID.
     return f"applications/{instance.application_id}/{uuid.uuid4().hex}"
@@ -106,7 +112,7 @@ class ApplicationFile(models.Model):
     )
     question_key = models.CharField(_("question"), max_length=60)
     file = models.FileField(
-        _("file"), storage=private_storage, upload_to=application_file_path, max_length=255
+        _("file"), storage=private_file_storage, upload_to=application_file_path, max_length=255
     )
     original_name = models.CharField(_("file name"), max_length=200)
     content_type = models.CharField(_("type"), max_length=100)
