@@ -94,6 +94,8 @@ class OrganisationActionView(PermissionCheckedMixin, WagtailAdminTemplateMixin, 
     """A confirmation form about one organisation, reached from its screens."""
 
     model = None
+    # Where the object is looked up; the model's default manager if None.
+    queryset = None
     permission_required = "change"
     index_url_name = None
     edit_url_name = None
@@ -103,7 +105,12 @@ class OrganisationActionView(PermissionCheckedMixin, WagtailAdminTemplateMixin, 
 
     def setup(self, request, *args, **kwargs):
         super().setup(request, *args, **kwargs)
-        self.object = get_object_or_404(self.model, pk=kwargs["pk"])
+        self.object = get_object_or_404(self.get_queryset(), pk=kwargs["pk"])
+
+    def get_queryset(self):
+        if self.queryset is not None:
+            return self.queryset.all()
+        return self.model._default_manager.all()
 
     def get_page_subtitle(self):
         return str(self.object)

@@ -3,81 +3,37 @@ and inviting them: the confirmation screens and the bulk action. The changes
 are made by mentors.invitations, which emails the people concerned."""
 
 from django import forms
-from django.contrib.admin.utils import quote
 from django.core.exceptions import PermissionDenied
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import redirect
 from django.urls import reverse
-from django.utils.functional import cached_property
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django.views.generic import FormView
 from wagtail.admin import messages
-from wagtail.admin.utils import get_valid_next_url_from_request
 from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
+
+from ecosystem.admin.organisation_actions import OrganisationActionView
 
 from .. import invitations
 from ..models import MentorProfile
 from ..services import MentoringError
 
 
-class ConfirmActionView(PermissionCheckedMixin, WagtailAdminTemplateMixin, FormView):
+class ConfirmActionView(OrganisationActionView):
     """A confirmation about one row (a mentor, a booking), reached from its
-    edit screen."""
+    edit screen (the registry's confirm-then-act screen). Refused input
+    answers 400."""
 
-    model = None  # the viewset's: its permissions apply
-    permission_required = "change"
-    queryset = MentorProfile.objects.select_related("user")
-    index_url_name = None
-    edit_url_name = None
     template_name = "mentors/admin/action.html"
-    submit_label = ""
-    submit_classname = ""
-
-    def setup(self, request, *args, **kwargs):
-        super().setup(request, *args, **kwargs)
-        self.object = get_object_or_404(self.queryset, pk=kwargs["pk"])
-
-    def get_page_subtitle(self):
-        return str(self.object)
-
-    def get_breadcrumbs_items(self):
-        return [
-            *self.breadcrumbs_items,
-            {
-                "url": reverse(self.index_url_name),
-                "label": capfirst(self.queryset.model._meta.verbose_name_plural),
-            },
-            {"url": self.edit_url, "label": str(self.object)},
-            {"url": "", "label": self.get_page_title()},
-        ]
-
-    @cached_property
-    def edit_url(self):
-        return reverse(self.edit_url_name, args=[quote(self.object.pk)])
-
-    def get_success_url(self):
-        return get_valid_next_url_from_request(self.request) or self.edit_url
-
-    def get_description(self):
-        return ""
+    queryset = MentorProfile.objects.select_related("user")
 
     def form_invalid(self, form):
         response = super().form_invalid(form)
         response.status_code = 400
         return response
-
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(
-            object=self.object,
-            description=self.get_description(),
-            cancel_url=self.edit_url,
-            submit_label=self.submit_label,
-            submit_classname=self.submit_classname,
-            **kwargs,
-        )
 
 
 class ApproveView(ConfirmActionView):
