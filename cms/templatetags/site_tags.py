@@ -218,6 +218,28 @@ def footer_links(context) -> list[dict]:
     return navigation(context)["footer"]
 
 
+def live_translations(page: Page) -> dict:
+    """The page in each language it is live in, itself included, by language
+    code. Asked once per page object: the head's hreflang links and the
+    language switcher share the answer."""
+    cached = getattr(page, "_live_translations", None)
+    if cached is None:
+        cached = {
+            translation.locale.language_code: translation
+            for translation in page.get_translations(inclusive=True).live().select_related("locale")
+        }
+        page._live_translations = cached
+    return cached
+
+
+@register.simple_tag
+def other_translations(page: Page) -> list:
+    """The page's live translations in the other languages."""
+    return [
+        translation for translation in live_translations(page).values() if translation.pk != page.pk
+    ]
+
+
 @register.inclusion_tag("components/language_switcher.html", takes_context=True)
 def language_switcher(context):
     """Links to this same page in every language: the page's translation when it
@@ -226,10 +248,7 @@ def language_switcher(context):
     request = context.get("request")
     page = context.get("page")
     current = get_language()
-    translations = {}
-    if isinstance(page, Page):
-        for translation in page.get_translations(inclusive=True).live().select_related("locale"):
-            translations[translation.locale.language_code] = translation
+    translations = live_translations(page) if isinstance(page, Page) else {}
 
     links = []
     for code, name in settings.LANGUAGES:

@@ -156,3 +156,20 @@ def test_other_pages_of_the_site_get_the_tags_too(client):
     assert head.select_one("link[rel=canonical]")["href"] == "http://testserver/"
     assert alternates(head)["en"] == "http://testserver/en/"
     assert alternates(head)["x-default"] == "http://testserver/"
+
+
+def test_the_head_and_the_language_switcher_ask_for_the_translations_once(client, article):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    factories.news_index("en")
+    english = factories.translate(article, title="Startup day", summary="The summary.")
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(article.url)
+    key = f"\"translation_key\" = '{article.translation_key.hex}'"
+    asked = [query["sql"] for query in queries if key in query["sql"]]
+    assert len(asked) == 1, asked
+    # Both still show the English version.
+    page = BeautifulSoup(response.content, "html.parser")
+    assert page.select_one('link[hreflang="en"]')["href"].endswith(english.url)
+    assert page.select_one(f'a[href="{english.url}"]') is not None
