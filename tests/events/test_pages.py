@@ -408,3 +408,17 @@ def test_the_events_page_costs_the_same_queries_however_many_registrations(clien
 def test_the_main_menu_links_to_events(client):
     html = client.get(LIST).content.decode()
     assert 'href="/en/events/" aria-current="page">Events</a>' in html
+
+
+def test_clearing_filters_keeps_the_tab(client):
+    from urllib.parse import urljoin
+
+    from bs4 import BeautifulSoup
+
+    for path, cleared in [
+        ("/en/events/?when=past&kind=workshop", "/en/events/?when=past"),
+        ("/en/events/?kind=workshop", "/en/events/"),
+    ]:
+        page = BeautifulSoup(client.get(path).content, "html.parser")
+        link = page.select_one("#directory-filters").find("a", string="Clear filters")
+        assert urljoin(path, link["href"]) == cleared
