@@ -12,14 +12,11 @@ import pytest
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
-from django.urls import clear_url_caches, path
 from django.utils import timezone
 from openpyxl import load_workbook
 from wagtail.users.models import UserProfile
 
 from accounts.models import OutboundEmail
-from mentors import invitations
-from mentors import urls as mentor_urls
 from mentors.models import Booking, Engagement, MentorProfile, OfficeHourSlot
 from tests.factories import (
     MentorFactory,
@@ -39,20 +36,6 @@ ENGAGEMENTS = f"{ADMIN}engagement/"
 LANGUAGES = f"{ADMIN}language/"
 STARTUPS = "/admin/mentoring/startups/"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
-
-@pytest.fixture(autouse=True)
-def profile_edit_url():
-    """/mentors/me/profile/ (named in approval emails), until mentors/urls.py has it."""
-    if any(getattr(p, "name", "") == "profile_edit" for p in mentor_urls.urlpatterns):
-        yield
-        return
-    route = path("me/profile/", invitations.profile_edit, name="profile_edit")
-    mentor_urls.urlpatterns.insert(0, route)
-    clear_url_caches()
-    yield
-    mentor_urls.urlpatterns.remove(route)
-    clear_url_caches()
 
 
 def admin_user(groups):

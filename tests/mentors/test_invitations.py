@@ -9,13 +9,11 @@ from urllib.parse import quote
 
 import pytest
 from django.contrib.auth.models import Group
-from django.urls import clear_url_caches, path
 from django.utils import timezone
 from wagtail.users.models import UserProfile
 
 from accounts.models import OutboundEmail
 from mentors import invitations
-from mentors import urls as mentor_urls
 from mentors.models import MentorProfile
 from tests.factories import MentorFactory, UserFactory
 
@@ -23,20 +21,6 @@ pytestmark = pytest.mark.django_db
 
 MENTORS = "/admin/snippets/mentors/mentorprofile/"
 PROFILE_EDIT = "/en/mentors/me/profile/"
-
-
-@pytest.fixture(autouse=True)
-def profile_edit_url():
-    """/mentors/me/profile/, until mentors/urls.py routes it itself."""
-    if any(getattr(p, "name", "") == "profile_edit" for p in mentor_urls.urlpatterns):
-        yield
-        return
-    route = path("me/profile/", invitations.profile_edit, name="profile_edit")
-    mentor_urls.urlpatterns.insert(0, route)
-    clear_url_caches()
-    yield
-    mentor_urls.urlpatterns.remove(route)
-    clear_url_caches()
 
 
 @pytest.fixture
