@@ -278,3 +278,16 @@ def test_two_people_called_the_same_get_their_own_addresses(client):
         assert client.post(link_for(email=email)).status_code == 302
     slugs = sorted(MentorProfile.objects.values_list("slug", flat=True))
     assert slugs == ["nguyen-thi-lan", "nguyen-thi-lan-2"]
+
+
+@pytest.mark.parametrize("name", ["Suggestions", "Me", "Bookings", "Invitations"])
+def test_a_mentor_never_gets_the_slug_of_one_of_the_portals_own_addresses(name):
+    from django.core.exceptions import ValidationError
+
+    slug = invitations._unique_slug(name)
+    assert slug == f"{name.lower()}-2"
+    mentor = MentorFactory()
+    mentor.slug = name.lower()
+    with pytest.raises(ValidationError) as refused:
+        mentor.full_clean()
+    assert "slug" in refused.value.message_dict
